@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { DispositionCode } from './dispositionCode';
+import { idSchema } from './knowledgeSchema';
+import { localizedPhrasesSchema, localizedTextSchema } from './language';
+
+/** One answer a question offers. */
+export const choiceSchema = z
+  .object({
+    id: idSchema.describe('Stable id of the choice, kept in call summaries.'),
+    label: localizedTextSchema.describe('Button text (short).'),
+    words: localizedPhrasesSchema
+      .optional()
+      .describe('Words a typed answer may use for this choice (yes/no words are built in).'),
+    next: idSchema.describe('Id of the node this choice leads to.'),
+  })
+  .strict();
+
+/** A question with choices. */
+export const questionNodeSchema = z
+  .object({
+    type: z.literal('question'),
+    text: localizedTextSchema.describe('The question, addressed to the patient or relative.'),
+    operatorText: localizedTextSchema.describe(
+      'The same question as a script line for a call-centre operator ("Ask the caller whether…").',
+    ),
+    source: z.string().trim().min(1).describe('Where the question comes from (page section or published triage practice).'),
+    choices: z.array(choiceSchema).min(2).max(6),
+  })
+  .strict();
+
+/** A piece of information shown before moving on. */
+export const infoNodeSchema = z
+  .object({
+    type: z.literal('info'),
+    text: localizedTextSchema,
+    operatorText: localizedTextSchema.describe('What the operator tells the caller.'),
+    source: z.string().trim().min(1),
+    next: idSchema,
+  })
+  .strict();
+
+/** A leaf: what to do, with a fixed code. */
+export const dispositionNodeSchema = z
+  .object({
+    type: z.literal('disposition'),
+    code: z.enum(DispositionCode),
+    text: localizedTextSchema.describe('What to do, addressed to the patient or relative.'),
+    operatorText: localizedTextSchema.describe('What the operator should do or tell the caller.'),
+    bring: localizedPhrasesSchema.describe('What to bring or have ready (may be empty lists).'),
+    source: z.string().trim().min(1),
+  })
+  .strict();
+
+/** Any node of a pathway tree. */
+export const pathwayNodeSchema = z.discriminatedUnion('type', [
+  questionNodeSchema,
+  infoNodeSchema,
+  dispositionNodeSchema,
+]);
+
+/** A pathway tree (one of the department page's three doors). */
+export const pathwaySchema = z
+  .object({
+    $schema: z.string().optional(),
+    id: idSchema,
+    title: localizedTextSchema.describe('The door as the page names it, e.g. "I have a suspicious mole".'),
+    openers: localizedPhrasesSchema.describe('Free-text phrases that start this pathway.'),
+    start: idSchema.describe('Id of the first node.'),
+    nodes: z.record(idSchema, pathwayNodeSchema),
+  })
+  .strict();
+
+/** A pathway tree. */
+export type Pathway = z.infer<typeof pathwaySchema>;
+/** Any node of a pathway tree. */
+export type PathwayNode = z.infer<typeof pathwayNodeSchema>;
+/** A question node. */
+export type QuestionNode = z.infer<typeof questionNodeSchema>;
+/** A disposition leaf. */
+export type DispositionNode = z.infer<typeof dispositionNodeSchema>;
+/** One answer a question offers. */
+export type Choice = z.infer<typeof choiceSchema>;
