@@ -1,0 +1,148 @@
+import { type DateTime, IANAZone, Info } from 'luxon';
+import type { BookingLine } from '../content/bookingLineSchema';
+import type { Language } from '../content/language';
+import type { Messages } from '../content/messages';
+import { LineMessageKey } from './lineMessageKey';
+import { ClosedReason, LineState, type LineStatus } from './lineStatus';
+
+/** At or under this many minutes the sentence counts down ("closes in 20 minutes") instead of naming the day. */
+export const COUNTDOWN_MINUTES = 30;
+
+/** Wall-clock times as people read them on a phone: 24-hour, two digits. */
+const TIME_FORMAT = 'HH:mm';
+/** A day named the way a reply names it: "Monday 30 November" / "lunedì 30 novembre". */
+const DAY_FORMAT = 'cccc d LLLL';
+/** A weekday alone: "Sunday" / "domenica". */
+const WEEKDAY_FORMAT = 'cccc';
+
+/**
+ * One short sentence pair saying whether the booking line is open now and when it next opens or closes.
+ * @param visitorZone The visitor's IANA zone (Bot Framework `localTimezone`). When it is valid and its offset at the
+ * instant described differs from the line's, the visitor's own time is given as well; otherwise it is ignored.
+ */
+export function describeLineStatus(
+  status: LineStatus,
+  lang: Language,
+  messages: Messages,
+  visitorZone?: string,
+): string {
+  const zone = usableVisitorZone(visitorZone);
+  if (status.state === LineState.Open) {
+    const time = timePhrase(status.closesAt, lang, messages, zone);
+    if (status.minutesToClose === 1)
+      return messages.text(LineMessageKey.OpenClosingInOneMinute, lang, { time });
+    if (status.minutesToClose <= COUNTDOWN_MINUTES) {
+      return messages.text(LineMessageKey.OpenClosingSoon, lang, { minutes: status.minutesToClose, time });
+    }
+    return messages.text(LineMessageKey.OpenUntil, lang, { time });
+  }
+  return `${closedSentence(status, lang, messages)} ${nextOpeningSentence(status, lang, messages, zone)}`;
+}
+
+/**
+ * Whom to call and whether they answer now: the phone sentence with the weekly hours, then {@link describeLineStatus}.
+ */
+export function describeBookingLine(
+  status: LineStatus,
+  lang: Language,
+  messages: Messages,
+  line: BookingLine,
+  visitorZone?: string,
+): string {
+  const phone = messages.text(LineMessageKey.Phone, lang, {
+    phone: line.phone,
+    hours: hoursPhrase(line, lang, messages),
+  });
+  return `${phone} ${describeLineStatus(status, lang, messages, visitorZone)}`;
+}
+
+/** The first sentence when closed: why. */
+function closedSentence(
+  status: Extract<LineStatus, { state: LineState.Closed }>,
+  lang: Language,
+  m: Messages,
+): string {
+  switch (status.reason) {
+    case ClosedReason.Holiday:
+      return m.text(LineMessageKey.ClosedHoliday, lang, { holiday: status.closure?.name[lang] ?? '' });
+    case ClosedReason.ExtraClosure:
+      return m.text(LineMessageKey.ClosedExtraClosure, lang, { reason: status.closure?.name[lang] ?? '' });
+    case ClosedReason.Weekend:
+      return m.text(LineMessageKey.ClosedWeekend, lang);
+    case ClosedReason.DayWithoutHours:
+      return m.text(LineMessageKey.ClosedToday, lang);
+    case ClosedReason.BeforeHours:
+      return m.text(LineMessageKey.ClosedBeforeHours, lang);
+    case ClosedReason.AfterHours:
+      return m.text(LineMessageKey.ClosedAfterHours, lang);
+  }
+}
+
+/** The second sentence when closed: when it opens. */
+function nextOpeningSentence(
+  status: Extract<LineStatus, { state: LineState.Closed }>,
+  lang: Language,
+  m: Messages,
+  visitorZone: string | undefined,
+): string {
+  const { at, nextOpening, minutesToOpen } = status;
+  const time = timePhrase(nextOpening, lang, m, visitorZone);
+  if (minutesToOpen === 1) return m.text(LineMessageKey.OpensInOneMinute, lang, { time });
+  if (minutesToOpen <= COUNTDOWN_MINUTES)
+    return m.text(LineMessageKey.OpensSoon, lang, { minutes: minutesToOpen, time });
+  // "today"/"tomorrow" are the line's days; say them only when they are the visitor's days too.
+  if (sameCalendarDay(at, visitorZone) && sameCalendarDay(nextOpening, visitorZone)) {
+    const daysAhead = nextOpening.startOf('day').diff(at.startOf('day'), 'days').days;
+    if (Math.round(daysAhead) === 0) return m.text(LineMessageKey.OpensToday, lang, { time });
+    if (Math.round(daysAhead) === 1) return m.text(LineMessageKey.OpensTomorrow, lang, { time });
+  }
+  return m.text(LineMessageKey.OpensOn, lang, {
+    day: nextOpening.setLocale(lang).toFormat(DAY_FORMAT),
+    time,
+  });
+}
+
+/** "08:00 Rome time", or with the visitor's own time when their clock shows something else at that instant. */
+function timePhrase(instant: DateTime, lang: Language, m: Messages, visitorZone: string | undefined): string {
+  const rome = instant.toFormat(TIME_FORMAT);
+  if (visitorZone === undefined) return m.text(LineMessageKey.TimeRome, lang, { rome });
+  const visitorInstant = instant.setZone(visitorZone).setLocale(lang);
+  if (visitorInstant.offset === instant.offset) return m.text(LineMessageKey.TimeRome, lang, { rome });
+  const visitor = visitorInstant.toFormat(TIME_FORMAT);
+  if (visitorInstant.toISODate() === instant.toISODate()) {
+    return m.text(LineMessageKey.TimeRomeAndVisitor, lang, { rome, visitor });
+  }
+  const visitorDay = visitorInstant.toFormat(WEEKDAY_FORMAT);
+  return m.text(LineMessageKey.TimeRomeAndVisitorOtherDay, lang, { rome, visitor, visitorDay });
+}
+
+/** True when the instant falls on the same calendar date for the visitor as for the line. */
+function sameCalendarDay(instant: DateTime, visitorZone: string | undefined): boolean {
+  return visitorZone === undefined || instant.setZone(visitorZone).toISODate() === instant.toISODate();
+}
+
+/** The visitor's zone when it is a real IANA zone, otherwise undefined (silently: the line's time is always right). */
+function usableVisitorZone(visitorZone: string | undefined): string | undefined {
+  return visitorZone !== undefined && IANAZone.isValidZone(visitorZone) ? visitorZone : undefined;
+}
+
+/** "Monday to Friday 08:00–16:00" from the weekly hours, runs of consecutive days with equal hours grouped. */
+function hoursPhrase(line: BookingLine, lang: Language, m: Messages): string {
+  const names = Info.weekdays('long', { locale: lang });
+  const sorted = [...line.weeklyHours].sort((a, b) => a.weekday - b.weekday);
+  const runs: Array<{ from: number; to: number; opens: string; closes: string }> = [];
+  for (const h of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.to === h.weekday - 1 && last.opens === h.opens && last.closes === h.closes)
+      last.to = h.weekday;
+    else runs.push({ from: h.weekday, to: h.weekday, opens: h.opens, closes: h.closes });
+  }
+  return runs
+    .map((r) => {
+      const vars = { opens: r.opens, closes: r.closes };
+      const from = names[r.from - 1] ?? '';
+      if (r.from === r.to) return m.text(LineMessageKey.HoursOneDay, lang, { ...vars, day: from });
+      return m.text(LineMessageKey.HoursRange, lang, { ...vars, from, to: names[r.to - 1] ?? '' });
+    })
+    .join('; ');
+}
