@@ -32,11 +32,7 @@ export const bookingLineSchema = z
       .strict()
       .describe('Public holidays on which the line is closed, computed with date-holidays.'),
     extraClosures: z
-      .array(
-        z
-          .object({ date: z.iso.date(), reason: z.string().min(1) })
-          .strict(),
-      )
+      .array(z.object({ date: z.iso.date(), reason: z.string().min(1) }).strict())
       .default([])
       .describe('Further closure days an operator adds without touching code (e.g. 24 December).'),
   })

@@ -12,10 +12,12 @@ export const commandsFileSchema = z
   .object({
     $schema: z.string().optional(),
     commands: z
-      .object(Object.fromEntries(COMMANDS.map((c) => [c, localizedPhrasesSchema])) as Record<
-        Command,
-        typeof localizedPhrasesSchema
-      >)
+      .object(
+        Object.fromEntries(COMMANDS.map((c) => [c, localizedPhrasesSchema])) as Record<
+          Command,
+          typeof localizedPhrasesSchema
+        >,
+      )
       .strict(),
   })
   .strict();

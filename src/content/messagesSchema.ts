@@ -8,7 +8,7 @@ import { localizedTextSchema } from './language';
 export const messagesFileSchema = z
   .object({
     $schema: z.string().optional(),
-    messages: z.record(z.string().regex(/^[a-z][a-zA-Z0-9.]*$/), localizedTextSchema),
+    messages: z.record(z.string().regex(/^[a-z][a-zA-Z0-9.-]*$/), localizedTextSchema),
   })
   .strict();
 

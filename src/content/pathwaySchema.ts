@@ -23,7 +23,11 @@ export const questionNodeSchema = z
     operatorText: localizedTextSchema.describe(
       'The same question as a script line for a call-centre operator ("Ask the caller whether…").',
     ),
-    source: z.string().trim().min(1).describe('Where the question comes from (page section or published triage practice).'),
+    source: z
+      .string()
+      .trim()
+      .min(1)
+      .describe('Where the question comes from (page section or published triage practice).'),
     choices: z.array(choiceSchema).min(2).max(6),
   })
   .strict();

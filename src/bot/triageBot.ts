@@ -1,0 +1,69 @@
+import { type BotState, type StatePropertyAccessor, TeamsActivityHandler, TurnContext } from 'botbuilder';
+import { type DialogState, runDialog } from 'botbuilder-dialogs';
+import type { Logger } from 'pino';
+import type { RootDialog } from '../dialogs/rootDialog';
+import { TurnSession } from '../dialogs/turnSession';
+
+/** Turn-state flag set when the user's data was deleted this turn, so nothing is saved again. */
+export const FORGOTTEN = Symbol('forgotten');
+
+/**
+ * The thin bot: runs the root dialog for messages, greets new members, saves state at the end of each turn
+ * and logs one line per turn (never the message text).
+ */
+export class TriageBot extends TeamsActivityHandler {
+  constructor(
+    private readonly root: RootDialog,
+    private readonly dialogState: StatePropertyAccessor<DialogState>,
+    private readonly states: readonly BotState[],
+    private readonly logger: Logger,
+    private readonly clock: () => number = () => performance.now(),
+  ) {
+    super();
+    this.onMessage(async (context, next) => {
+      normaliseInput(context);
+      await runDialog(this.root, context, this.dialogState);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const recipient = context.activity.recipient?.id;
+      const someoneElse = (context.activity.membersAdded ?? []).some((m) => m.id !== recipient);
+      if (someoneElse) await this.root.greet(context);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    const started = this.clock();
+    await super.run(context);
+    if (!context.turnState.get(FORGOTTEN)) {
+      for (const state of this.states) await state.saveChanges(context, false);
+    }
+    const session = context.turnState.get(TurnSession.key) as TurnSession | undefined;
+    this.logger.info(
+      {
+        channel: context.activity.channelId,
+        activityType: context.activity.type,
+        locale: context.activity.locale,
+        lang: session?.lang,
+        mode: session?.data.mode,
+        recognised: session?.telemetry.recognised,
+        outcome: session?.telemetry.outcome,
+        durationMs: Math.round((this.clock() - started) * 10) / 10,
+      },
+      'turn',
+    );
+  }
+}
+
+/** Takes the answer from card submissions and strips the bot's @mention in Teams channels and group chats. */
+function normaliseInput(context: TurnContext): void {
+  const activity = context.activity;
+  if (activity.channelId === 'msteams') TurnContext.removeRecipientMention(activity);
+  if ((activity.text ?? '').trim() === '' && activity.value && typeof activity.value === 'object') {
+    const value = activity.value as Record<string, unknown>;
+    const picked = value.choice ?? value.text;
+    if (typeof picked === 'string') activity.text = picked;
+  }
+  if (typeof activity.text === 'string') activity.text = activity.text.replace(/\s+/g, ' ').trim();
+}

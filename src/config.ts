@@ -1,0 +1,150 @@
+import { z } from 'zod';
+
+/** pino's log levels, plus `silent`. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Where conversation and user state are kept. */
+export enum StorageKind {
+  Memory = 'memory',
+  Blob = 'blob',
+}
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const integer = (name: string, min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${name} must be a whole number from ${min} to ${max}, got "${v}"`,
+        });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const envSchema = z
+  .object({
+    PORT: integer('PORT', 0, 65535, 3978),
+    HOST: optionalText.transform((v) => v ?? '0.0.0.0'),
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppType: z
+      .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
+        message: 'MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI',
+      })
+      .optional(),
+    MicrosoftAppTenantId: optionalText,
+    BOT_STORAGE: z
+      .enum(StorageKind, { message: 'BOT_STORAGE must be "memory" or "blob"' })
+      .default(StorageKind.Memory),
+    AZURE_STORAGE_CONNECTION_STRING: optionalText,
+    BOT_STORAGE_CONTAINER: optionalText.transform((v) => v ?? 'bot-state'),
+    LOG_LEVEL: z
+      .enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+      .default('info'),
+    CONTENT_ROOT: optionalText,
+    CURATOR_LOG_PATH: optionalText.transform((v) => v ?? 'var/curator-log.jsonl'),
+    CURATOR_LOG_RETENTION_DAYS: integer('CURATOR_LOG_RETENTION_DAYS', 1, 3650, 90),
+    CONVERSATION_IDLE_MINUTES: integer('CONVERSATION_IDLE_MINUTES', 1, 24 * 60, 30),
+    SHUTDOWN_GRACE_MS: integer('SHUTDOWN_GRACE_MS', 0, 120000, 10000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.BOT_STORAGE === StorageKind.Blob && !env.AZURE_STORAGE_CONNECTION_STRING) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AZURE_STORAGE_CONNECTION_STRING'],
+        message: 'AZURE_STORAGE_CONNECTION_STRING is required when BOT_STORAGE=blob',
+      });
+    }
+    if (env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppTenantId'],
+        message: 'MicrosoftAppTenantId is required when MicrosoftAppType=SingleTenant',
+      });
+    }
+  });
+
+/** The validated, frozen configuration of one process. */
+export interface Config {
+  /** TCP port to listen on (0 = any free port). */
+  readonly port: number;
+  /** Interface to listen on. */
+  readonly host: string;
+  /** Bot Framework credentials; `appId` undefined means local mode (no channel authentication). */
+  readonly bot: Readonly<{
+    appId?: string;
+    appPassword?: string;
+    appType?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    tenantId?: string;
+  }>;
+  /** State storage settings. */
+  readonly storage: Readonly<{ kind: StorageKind; connectionString?: string; container: string }>;
+  /** pino log level. */
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  /** Folder holding `knowledge/` and `dialogs/` (default: the project root). */
+  readonly contentRoot: string;
+  /** Curator log of unanswered questions and feedback (JSON lines, redacted). */
+  readonly curatorLog: Readonly<{ path: string; retentionDays: number }>;
+  /** Idle time after which a conversation starts afresh. */
+  readonly conversationIdleMinutes: number;
+  /** How long shutdown waits for in-flight turns. */
+  readonly shutdownGraceMs: number;
+}
+
+/** Thrown when the environment has a bad value; the message names every variable and the fix. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads and validates the environment once.
+ * @param env the variables (normally `process.env`)
+ * @param projectRoot default content root
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, projectRoot: string): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const name = String(i.path[0] ?? 'environment');
+        return i.message.includes(name) ? i.message : `${name}: ${i.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    bot: Object.freeze({
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appType: e.MicrosoftAppType,
+      tenantId: e.MicrosoftAppTenantId,
+    }),
+    storage: Object.freeze({
+      kind: e.BOT_STORAGE,
+      connectionString: e.AZURE_STORAGE_CONNECTION_STRING,
+      container: e.BOT_STORAGE_CONTAINER,
+    }),
+    logLevel: e.LOG_LEVEL,
+    contentRoot: e.CONTENT_ROOT ?? projectRoot,
+    curatorLog: Object.freeze({ path: e.CURATOR_LOG_PATH, retentionDays: e.CURATOR_LOG_RETENTION_DAYS }),
+    conversationIdleMinutes: e.CONVERSATION_IDLE_MINUTES,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+  });
+}

@@ -1,0 +1,37 @@
+import type { BookingLine } from './bookingLineSchema';
+import type { CommandsFile } from './commandsSchema';
+import type { KnowledgeEntry } from './knowledgeSchema';
+import type { LocalizedText } from './language';
+import type { Pathway } from './pathwaySchema';
+import type { RedFlagsFile } from './redFlagsSchema';
+import type { SynonymsFile } from './synonymsSchema';
+
+/** Content versions: short hashes of the files, reported by `/healthz` and kept in dialog state. */
+export interface ContentVersions {
+  /** Hash of every file under `knowledge/`. */
+  readonly knowledge: string;
+  /** Hash of every file under `dialogs/`. */
+  readonly dialogs: string;
+  /** Hash of each pathway file, by pathway id. */
+  readonly pathways: Readonly<Record<string, string>>;
+}
+
+/** All validated content the engine runs on. */
+export interface Content {
+  /** Knowledge entries from every file, in file order. */
+  readonly entries: readonly KnowledgeEntry[];
+  /** Lay terms per language. */
+  readonly synonyms: SynonymsFile;
+  /** The booking line's facts. */
+  readonly bookingLine: BookingLine;
+  /** The pathway trees. */
+  readonly pathways: readonly Pathway[];
+  /** Every engine sentence by key. */
+  readonly messages: Readonly<Record<string, LocalizedText>>;
+  /** Red-flag phrases. */
+  readonly redFlags: RedFlagsFile;
+  /** Global command phrases. */
+  readonly commands: CommandsFile;
+  /** Content versions. */
+  readonly versions: ContentVersions;
+}

@@ -1,0 +1,14 @@
+import type { Content } from './content';
+import type { ContentIssue } from './contentIssue';
+import type { ContentOrigins } from './contentOrigins';
+import { validateMessages } from './validateMessages';
+import { validatePathways } from './validatePathways';
+
+/** A cross-reference check over loaded content. */
+export type ContentValidator = (content: Content, origins: ContentOrigins) => ContentIssue[];
+
+/** Every cross-reference check run at start-up and in `npm test`, after the shape checks. */
+export const CONTENT_VALIDATORS: readonly ContentValidator[] = Object.freeze([
+  validateMessages,
+  validatePathways,
+]);

@@ -1,0 +1,124 @@
+import type { Content } from './content';
+import type { ContentIssue } from './contentIssue';
+import type { ContentOrigins } from './contentOrigins';
+import { LANGUAGES } from './language';
+import type { Pathway, PathwayNode } from './pathwaySchema';
+
+/** The most questions a caller may be asked on the way to any disposition. */
+export const MAX_QUESTIONS_TO_LEAF = 6;
+
+function successors(node: PathwayNode): string[] {
+  switch (node.type) {
+    case 'question':
+      return node.choices.map((c) => c.next);
+    case 'info':
+      return [node.next];
+    case 'disposition':
+      return [];
+  }
+}
+
+/** Checks one pathway tree: references resolve, every node reachable, no cycles, every leaf a disposition, depth. */
+export function validatePathway(p: Pathway, file: string): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const add = (node: string, problem: string, fix: string) => issues.push({ file, node, problem, fix });
+  if (!p.nodes[p.start])
+    add('start', `the start node "${p.start}" does not exist`, 'name an existing node id');
+  for (const lang of LANGUAGES) {
+    if (p.openers[lang].length === 0)
+      add(`openers.${lang}`, 'no opener phrases', 'add phrases people type to start this pathway');
+  }
+  for (const [id, node] of Object.entries(p.nodes)) {
+    for (const next of successors(node)) {
+      if (!p.nodes[next])
+        add(`nodes.${id}`, `leads to "${next}", which does not exist`, 'point it at an existing node id');
+    }
+    if (node.type === 'question') {
+      const ids = new Set<string>();
+      for (const c of node.choices) {
+        if (ids.has(c.id))
+          add(
+            `nodes.${id}.choices (id "${c.id}")`,
+            'the choice id is repeated',
+            'give each choice its own id',
+          );
+        ids.add(c.id);
+      }
+      for (const lang of LANGUAGES) {
+        const labels = node.choices.map((c) => c.label[lang].toLocaleLowerCase());
+        if (new Set(labels).size !== labels.length)
+          add(`nodes.${id}.choices`, `two choices share a label in "${lang}"`, 'make each label different');
+      }
+    }
+    if (node.type === 'disposition' && node.bring.en.length !== node.bring.it.length) {
+      add(
+        `nodes.${id}.bring`,
+        'the English and Italian lists differ in length',
+        'translate every item in both lists',
+      );
+    }
+  }
+  if (issues.length > 0) return issues;
+
+  // Depth-first walk from the start: reachability, cycles, dead ends and question depth.
+  const reached = new Set<string>();
+  const onPath = new Set<string>();
+  const walk = (id: string, questions: number, trail: string[]): void => {
+    const node = p.nodes[id];
+    if (!node) return;
+    if (onPath.has(id)) {
+      add(
+        `nodes.${id}`,
+        `a cycle: ${[...trail, id].join(' → ')}`,
+        'make the tree lead forward to a disposition',
+      );
+      return;
+    }
+    reached.add(id);
+    const asked = questions + (node.type === 'question' ? 1 : 0);
+    if (node.type === 'disposition') {
+      if (questions > MAX_QUESTIONS_TO_LEAF)
+        add(
+          `nodes.${id}`,
+          `reached after ${questions} questions (${trail.join(' → ')})`,
+          `keep at most ${MAX_QUESTIONS_TO_LEAF} questions on the way to a disposition`,
+        );
+      return;
+    }
+    onPath.add(id);
+    for (const next of successors(node)) walk(next, asked, [...trail, id]);
+    onPath.delete(id);
+  };
+  walk(p.start, 0, []);
+  for (const id of Object.keys(p.nodes)) {
+    if (!reached.has(id))
+      add(`nodes.${id}`, 'no path from the start reaches this node', 'link it from a choice or remove it');
+  }
+  return issues;
+}
+
+/** Checks every pathway and that ids are unique. */
+export function validatePathways(content: Content, origins: ContentOrigins): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const seen = new Set<string>();
+  if (content.pathways.length === 0)
+    issues.push({
+      file: 'dialogs',
+      node: '(folder)',
+      problem: 'no pathway files',
+      fix: 'add the pathway trees to dialogs/',
+    });
+  for (const p of content.pathways) {
+    const file = origins.pathway(p.id);
+    if (seen.has(p.id))
+      issues.push({
+        file,
+        node: 'id',
+        problem: `pathway id "${p.id}" is used twice`,
+        fix: 'give each pathway its own id',
+      });
+    seen.add(p.id);
+    issues.push(...validatePathway(p, file));
+  }
+  return issues;
+}

@@ -1,0 +1,25 @@
+/** One button offered with a reply; its label is also what the user's click sends back. */
+export interface ReplyChoice {
+  /** Button text, and the text an `imBack` click sends. */
+  readonly label: string;
+}
+
+/** A structured call summary for call-centre operators (also rendered as an Adaptive Card in Teams). */
+export interface CallSummary {
+  /** Heading, e.g. "Call summary". */
+  readonly title: string;
+  /** Label/value rows in order. */
+  readonly facts: ReadonlyArray<{ readonly label: string; readonly value: string }>;
+  /** The whole summary as plain text, ready to paste into the booking system. */
+  readonly plainText: string;
+}
+
+/** What the engine says in one message, independent of channel. */
+export interface Reply {
+  /** The message text (plain text with simple line breaks). */
+  readonly text: string;
+  /** Choices offered after the text; typed answers are accepted as well. */
+  readonly choices?: readonly ReplyChoice[];
+  /** A call summary to render as a card where the channel supports it. */
+  readonly summary?: CallSummary;
+}

@@ -1,0 +1,86 @@
+import type { KnowledgeEntry } from '../content/knowledgeSchema';
+import type { Language } from '../content/language';
+import type { MessageVars } from '../content/messages';
+import type { Reply, ReplyChoice } from './reply';
+import type { TriageServices } from './triageServices';
+import type { TurnSession } from './turnSession';
+
+/** The most follow-up prompts offered after an answer. */
+export const MAX_FOLLOW_UPS = 3;
+
+/**
+ * Composes the engine's replies from content: answers, refusals, welcome, booking line.
+ * @remarks Every sentence comes from content; this class only arranges them.
+ */
+export class ReplyBuilder {
+  constructor(private readonly services: TriageServices) {}
+
+  /** A message text by key. */
+  t(key: string, lang: Language, vars?: MessageVars): string {
+    return this.services.messages.text(key, lang, vars);
+  }
+
+  /** The three doors as choices. */
+  pathwayChoices(lang: Language): ReplyChoice[] {
+    return this.services.content.pathways.map((p) => ({ label: p.title[lang] }));
+  }
+
+  /** The welcome, with the three doors and the booking-line hours as choices. */
+  welcome(s: TurnSession): Reply {
+    const key = s.operator ? 'operator.welcome' : 'welcome';
+    return {
+      text: this.t(key, s.lang),
+      choices: [...this.pathwayChoices(s.lang), { label: this.t('choice.lineHours', s.lang) }],
+    };
+  }
+
+  /** The booking line with its live status. */
+  bookingLine(s: TurnSession): string {
+    return this.services.bookingLine.describe(s.lang, s.visitorZone);
+  }
+
+  /** A knowledge entry's answer, its follow-ups and the feedback question. */
+  answer(entry: KnowledgeEntry, s: TurnSession): Reply {
+    const side = entry[s.lang];
+    const parts = [side.answer];
+    if (side.detail) parts.push(side.detail);
+    if (entry.appendLineStatus) parts.push(this.services.bookingLine.status(s.lang, s.visitorZone));
+    const byId = new Map(this.services.content.entries.map((e) => [e.id, e]));
+    const followUps = entry.related
+      .map((id) => byId.get(id))
+      .filter((e): e is KnowledgeEntry => e !== undefined && e.kind === 'faq')
+      .slice(0, MAX_FOLLOW_UPS)
+      .map((e) => ({ label: e[s.lang].question }));
+    if (entry.kind === 'smalltalk') {
+      return { text: parts.join('\n\n'), choices: [...this.pathwayChoices(s.lang)] };
+    }
+    return {
+      text: parts.join('\n\n'),
+      choices: [
+        ...followUps,
+        { label: this.t('choice.helpful', s.lang) },
+        { label: this.t('choice.notHelpful', s.lang) },
+      ],
+    };
+  }
+
+  /** "Did you mean…" with up to three candidates and "None of these". */
+  didYouMean(entries: readonly KnowledgeEntry[], pathwayTitles: readonly string[], s: TurnSession): Reply {
+    return {
+      text: this.t('answer.didYouMean', s.lang),
+      choices: [
+        ...pathwayTitles.map((label) => ({ label })),
+        ...entries.map((e) => ({ label: e[s.lang].question })),
+        { label: this.t('choice.none', s.lang) },
+      ].slice(0, 4),
+    };
+  }
+
+  /** The honest "I can't answer that", with the three doors and the booking line. */
+  refusal(s: TurnSession): Reply {
+    return {
+      text: `${this.t('answer.refusal', s.lang)}\n\n${this.bookingLine(s)}`,
+      choices: this.pathwayChoices(s.lang),
+    };
+  }
+}

@@ -1,0 +1,145 @@
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { KnowledgeEntry } from '../content/knowledgeSchema';
+import { foldText } from '../text/foldText';
+import { PathwayDialog, type PathwayOptions } from './pathwayDialog';
+import { ConfidenceBand } from '../knowledge/confidenceBand';
+import type { ReplyBuilder } from './replyBuilder';
+import type { TriageServices } from './triageServices';
+import { TurnSession } from './turnSession';
+
+/** Options to begin the router. */
+export interface RouterOptions {
+  /** Begin without handling the current message (after an interruption already answered it). */
+  readonly quiet?: boolean;
+}
+
+/** The longest message the matcher reads; longer ones are answered from their start, politely. */
+export const MAX_MATCHED_LENGTH = 2000;
+
+/**
+ * The bottom of the dialog stack: reads a free-text message and answers it from the knowledge base,
+ * starts a pathway, offers "did you mean…", or says honestly that it cannot answer.
+ */
+export class RouterDialog extends Dialog<RouterOptions> {
+  /** Dialog id. */
+  static readonly id = 'router';
+
+  private readonly entries: ReadonlyMap<string, KnowledgeEntry>;
+  private readonly titles: ReadonlyMap<string, string>;
+
+  constructor(
+    private readonly services: TriageServices,
+    private readonly replies: ReplyBuilder,
+  ) {
+    super(RouterDialog.id);
+    this.entries = new Map(services.content.entries.map((e) => [e.id, e]));
+    const titles = new Map<string, string>();
+    for (const p of services.content.pathways) {
+      titles.set(foldText(p.title.en), p.id);
+      titles.set(foldText(p.title.it), p.id);
+    }
+    this.titles = titles;
+  }
+
+  override async beginDialog(dc: DialogContext, options?: RouterOptions): Promise<DialogTurnResult> {
+    if (options?.quiet) return Dialog.EndOfTurn;
+    return this.handle(dc);
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    return this.handle(dc);
+  }
+
+  override async resumeDialog(): Promise<DialogTurnResult> {
+    return Dialog.EndOfTurn;
+  }
+
+  private async handle(dc: DialogContext): Promise<DialogTurnResult> {
+    const s = TurnSession.of(dc.context);
+    const t = (key: string) => this.replies.t(key, s.lang);
+    const raw = (dc.context.activity.text ?? '').trim();
+    if (raw === '') {
+      s.telemetry.recognised = 'empty';
+      await s.send({ text: t('input.empty'), choices: this.replies.welcome(s).choices });
+      return Dialog.EndOfTurn;
+    }
+    const lead = raw.length > MAX_MATCHED_LENGTH ? [{ text: t('input.tooLong') }] : [];
+    const text = raw.slice(0, MAX_MATCHED_LENGTH);
+    const folded = foldText(text);
+
+    // Buttons the engine itself offers.
+    if (folded === foldText(t('choice.helpful')) || folded === foldText(t('choice.notHelpful'))) {
+      const helpful = folded === foldText(t('choice.helpful'));
+      if (s.data.lastAnsweredEntry) this.services.curator.feedback(s.data.lastAnsweredEntry, helpful);
+      s.telemetry.recognised = helpful ? 'feedback:helpful' : 'feedback:not-helpful';
+      await s.send({
+        text: t(helpful ? 'feedback.thanks' : 'feedback.sorry'),
+        choices: this.replies.pathwayChoices(s.lang),
+      });
+      return Dialog.EndOfTurn;
+    }
+    if (folded === foldText(t('choice.none'))) {
+      s.telemetry.recognised = 'none-of-these';
+      await s.send({
+        text: `${t('answer.noneOfThese')}\n\n${this.replies.bookingLine(s)}`,
+        choices: this.replies.pathwayChoices(s.lang),
+      });
+      return Dialog.EndOfTurn;
+    }
+    if (folded === foldText(t('choice.askQuestion'))) {
+      s.telemetry.recognised = 'ask-question';
+      await s.send({ text: t('answer.askAway') });
+      return Dialog.EndOfTurn;
+    }
+    const door = this.titles.get(folded);
+    if (door) return dc.beginDialog(PathwayDialog.id, { pathwayId: door } satisfies PathwayOptions);
+
+    const match = this.services.matcher.match(text, s.lang);
+    const best = match.candidates[0];
+    if (match.band === ConfidenceBand.High && best) {
+      if (best.kind === 'pathway') {
+        if (lead.length > 0) await s.send(...lead);
+        return dc.beginDialog(PathwayDialog.id, { pathwayId: best.id } satisfies PathwayOptions);
+      }
+      const entry = this.entries.get(best.id);
+      if (entry) {
+        s.telemetry.recognised = `entry:${entry.id}`;
+        s.telemetry.outcome = 'answered';
+        s.data.lastAnsweredEntry = entry.id;
+        await s.send(...lead, ...this.privacyNote(s), this.replies.answer(entry, s));
+        return Dialog.EndOfTurn;
+      }
+    }
+    if (match.band === ConfidenceBand.Medium && match.candidates.length > 0) {
+      s.telemetry.recognised = 'ambiguous';
+      s.telemetry.outcome = 'did-you-mean';
+      this.services.curator.unanswered(text, s.lang, match.band, best?.id);
+      const pathwayTitles = match.candidates
+        .filter((c) => c.kind === 'pathway')
+        .map((c) => this.services.content.pathways.find((p) => p.id === c.id)?.title[s.lang])
+        .filter((x): x is string => x !== undefined);
+      const entries = match.candidates
+        .filter((c) => c.kind === 'entry')
+        .map((c) => this.entries.get(c.id))
+        .filter((e): e is KnowledgeEntry => e !== undefined);
+      await s.send(
+        ...lead,
+        ...this.privacyNote(s),
+        this.replies.didYouMean(entries.slice(0, 3), pathwayTitles, s),
+      );
+      return Dialog.EndOfTurn;
+    }
+    s.telemetry.recognised = 'unknown';
+    s.telemetry.outcome = 'refused';
+    this.services.curator.unanswered(text, s.lang, match.band, best?.id);
+    await s.send(...lead, ...this.privacyNote(s), this.replies.refusal(s));
+    return Dialog.EndOfTurn;
+  }
+
+  /** The short privacy note, once per conversation, sent with the first answer (never a wall before it). */
+  private privacyNote(s: TurnSession) {
+    if (s.data.privacyNoteShown || s.operator) return [];
+    s.data.privacyNoteShown = true;
+    return [{ text: this.replies.t('privacy.note', s.lang) }];
+  }
+}

@@ -1,0 +1,59 @@
+import type { TurnContext } from 'botbuilder';
+import type { Language } from '../content/language';
+import { AudienceMode, type ConversationData } from './conversationData';
+import type { Reply } from './reply';
+
+/** Renders engine replies as activities for the turn's channel and sends them. */
+export type ReplySender = (context: TurnContext, replies: readonly Reply[]) => Promise<void>;
+
+/** What was recognised and decided in a turn, for the one log line per turn. */
+export interface TurnTelemetry {
+  /** What the message was recognised as (red-flag, command:help, entry, pathway, answer, refusal…). */
+  recognised?: string;
+  /** The outcome (answered, did-you-mean, refused, disposition code…). */
+  outcome?: string;
+}
+
+/**
+ * The state of one turn as the dialogs see it: language, audience, stored data and the sender.
+ * @remarks Built once per turn by the root dialog and shared through `turnState`.
+ */
+export class TurnSession {
+  /** Key under which the session is kept in `turnState`. */
+  static readonly key = Symbol('TurnSession');
+
+  constructor(
+    /** The turn. */
+    readonly context: TurnContext,
+    /** Per-conversation data (persisted). */
+    readonly data: ConversationData,
+    /** Reply language for this turn. */
+    public lang: Language,
+    /** The visitor's IANA time zone when the channel sent one. */
+    readonly visitorZone: string | undefined,
+    private readonly sender: ReplySender,
+    /** Telemetry of this turn. */
+    readonly telemetry: TurnTelemetry,
+  ) {}
+
+  /** True when an operator is using the bot as a call script. */
+  get operator(): boolean {
+    return this.data.mode === AudienceMode.Operator;
+  }
+
+  /** Sends replies; the last reply's choices become the offered choices for the next turn. */
+  async send(...replies: Reply[]): Promise<void> {
+    if (replies.length === 0) return;
+    const last = replies[replies.length - 1];
+    this.data.offered = last?.choices?.map((c) => ({ label: c.label, value: c.label })) ?? [];
+    this.data.lastLanguage = this.lang;
+    await this.sender(this.context, replies);
+  }
+
+  /** The session of a turn. */
+  static of(context: TurnContext): TurnSession {
+    const s = context.turnState.get(TurnSession.key) as TurnSession | undefined;
+    if (!s) throw new Error('TurnSession missing: the root dialog creates it at the start of each turn');
+    return s;
+  }
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+const id = z.string().max(1024, 'ids may be at most 1024 characters');
+
+/**
+ * The minimum an incoming activity must have before it reaches the adapter; everything else is
+ * passed through for botbuilder to interpret.
+ */
+export const incomingActivitySchema = z
+  .object({
+    type: z.string().min(1).max(64),
+    id: id.optional(),
+    channelId: z.string().max(64).optional(),
+    serviceUrl: z.string().max(2048).optional(),
+    text: z.string().max(100_000).optional(),
+    locale: z.string().max(64).optional(),
+    localTimezone: z.string().max(64).optional(),
+    conversation: z.looseObject({ id: id.min(1) }),
+    from: z.looseObject({ id: id.optional(), name: z.string().max(1024).optional() }),
+    recipient: z.looseObject({ id: id.optional() }).optional(),
+  })
+  .loose();
+
+/** Checks an incoming activity; returns a short reason when it is not one. */
+export function activityProblem(body: unknown): string | undefined {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return 'expected a JSON object';
+  const parsed = incomingActivitySchema.safeParse(body);
+  if (parsed.success) return undefined;
+  const issue = parsed.error.issues[0];
+  return issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'invalid';
+}

@@ -1,0 +1,195 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConversationState,
+  type Storage,
+  type TurnContext,
+  UserState,
+} from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import type { Logger } from 'pino';
+import type { Server } from 'restify';
+import { FORGOTTEN, TriageBot } from './bot/triageBot';
+import { createTurnErrorHandler } from './bot/turnErrorHandler';
+import { renderReplies } from './channels/replyRenderer';
+import { type Config, loadConfig } from './config';
+import { loadContent } from './content/contentLoader';
+import { Messages } from './content/messages';
+import type { ConversationData } from './dialogs/conversationData';
+import { languageFromLocale } from './dialogs/languageFromLocale';
+import { RootDialog } from './dialogs/rootDialog';
+import type { TriageServices } from './dialogs/triageServices';
+import { Readiness } from './health/readiness';
+import { KnowledgeMatcher } from './knowledge/knowledgeMatcher';
+import { createLogger } from './logging/createLogger';
+import { CommandRecognizer } from './safety/commandRecognizer';
+import { RedFlagScreen } from './safety/redFlagScreen';
+import { createServer, type InFlight, type RouteInstaller } from './server';
+import { createStorage } from './state/createStorage';
+import { BookingLineClock } from './time/bookingLineClock';
+import { type Clock, systemClock } from './time/clock';
+import { LiveBookingLine } from './time/liveBookingLine';
+
+/** The project root (this file is compiled to dist/src/index.js, or run from src/ by ts-jest). */
+const PROJECT_ROOT = join(__dirname, __dirname.includes(`${join('dist', 'src')}`) ? '../..' : '..');
+
+/** What tests and `main` may replace when building the application. */
+export interface AppOptions {
+  /** Environment variables (default `process.env`). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The clock (default: the system clock). */
+  readonly clock?: Clock;
+  /** State storage (default: from configuration). */
+  readonly storage?: Storage;
+  /** Logger (default: pino on stdout at `LOG_LEVEL`). */
+  readonly logger?: Logger;
+}
+
+/** A built application: the server (not listening yet) and its parts. */
+export interface App {
+  /** Validated configuration. */
+  readonly config: Config;
+  /** The restify server, not yet listening. */
+  readonly server: Server;
+  /** Requests in flight. */
+  readonly inFlight: InFlight;
+  /** Readiness reported by `/healthz`. */
+  readonly readiness: Readiness;
+  /** Resolves once content is loaded and the bot can answer; rejects with a ContentError. */
+  readonly ready: Promise<void>;
+  /** Logger. */
+  readonly logger: Logger;
+  /** Stops accepting requests, waits for in-flight turns (bounded), closes the server. */
+  close(): Promise<void>;
+}
+
+/** The application version from package.json. */
+export function appVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/**
+ * The composition root: builds configuration, adapter, storage, state, content, dialogs, bot and server,
+ * passing each into the next. Nothing else constructs collaborators.
+ */
+export function createApp(options: AppOptions = {}): App {
+  const config = loadConfig(options.env ?? process.env, PROJECT_ROOT);
+  const logger = options.logger ?? createLogger(config);
+  const clock = options.clock ?? systemClock;
+  const readiness = new Readiness();
+
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.bot.appId,
+    MicrosoftAppPassword: config.bot.appPassword,
+    MicrosoftAppType: config.bot.appType,
+    MicrosoftAppTenantId: config.bot.tenantId,
+  });
+  const adapter = new CloudAdapter(auth);
+  const storage = options.storage ?? createStorage(config);
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const dialogState = conversationState.createProperty<DialogState>('dialogState');
+  const conversationData = conversationState.createProperty<ConversationData>('conversationData');
+
+  let bot: TriageBot | undefined;
+  const routes: RouteInstaller[] = [];
+  const { server, inFlight } = createServer({
+    adapter,
+    bot: () => bot,
+    readiness,
+    version: appVersion(),
+    logger,
+    routes,
+  });
+
+  const ready = loadContent(config.contentRoot).then((content) => {
+    const messages = new Messages(content.messages);
+    const bookingLine = new LiveBookingLine(
+      content.bookingLine,
+      new BookingLineClock(content.bookingLine),
+      messages,
+      clock,
+    );
+    const curator = { unanswered: () => undefined, feedback: () => undefined };
+    const services: TriageServices = {
+      content,
+      messages,
+      matcher: KnowledgeMatcher.build(content.entries, content.pathways, content.synonyms),
+      detectLanguage: () => undefined,
+      redFlags: new RedFlagScreen(content.redFlags),
+      commands: new CommandRecognizer(content.commands),
+      bookingLine,
+      curator,
+      forget: async (context: TurnContext) => {
+        await conversationState.delete(context);
+        await userState.delete(context);
+        context.turnState.set(FORGOTTEN, true);
+      },
+      idleMinutes: config.conversationIdleMinutes,
+      now: () => clock.now().toJSDate(),
+      logger,
+    };
+    const send = async (context: TurnContext, replies: Parameters<typeof renderReplies>[0]) => {
+      await context.sendActivities(renderReplies(replies, context.activity.channelId ?? ''));
+    };
+    const root = new RootDialog(services, conversationData, send);
+    adapter.onTurnError = createTurnErrorHandler(logger, conversationState, (context, reference) => {
+      const lang = languageFromLocale(context.activity.locale) ?? 'it';
+      return `${messages.text('error.apology', lang, { reference })}\n\n${bookingLine.describe(lang)}`;
+    });
+    bot = new TriageBot(root, dialogState, [conversationState, userState], logger);
+    readiness.markReady(content.versions);
+    logger.info(
+      { content: content.versions, entries: content.entries.length, pathways: content.pathways.length },
+      'content loaded; ready',
+    );
+  });
+
+  const close = async () => {
+    const drained = await inFlight.drain(config.shutdownGraceMs);
+    if (!drained)
+      logger.warn({ inFlight: inFlight.size }, 'shutdown grace period ended with turns in flight');
+    server.close();
+  };
+  return { config, server, inFlight, readiness, ready, logger, close };
+}
+
+/** Starts the bot: listens, loads content, and shuts down gracefully on SIGTERM/SIGINT. */
+export async function main(): Promise<void> {
+  let app: App;
+  try {
+    app = createApp();
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    process.exit(1);
+  }
+  const { config, logger, server } = app;
+  if (!config.bot.appId) {
+    logger.warn(
+      'LOCAL MODE: MicrosoftAppId is not set, so requests are not authenticated. Use this for development only.',
+    );
+  }
+  server.listen(config.port, config.host, () => {
+    const address = server.address();
+    logger.info({ port: address.port, host: config.host }, `listening on http://localhost:${address.port}`);
+  });
+  app.ready.catch((err: Error) => {
+    logger.fatal({ err: { name: err.name } }, 'content could not be loaded');
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    void app.close().then(() => process.exit(0));
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+if (require.main === module) void main();

@@ -1,0 +1,153 @@
+import type { CloudAdapter } from 'botbuilder';
+import type { Logger } from 'pino';
+import { createServer as createRestify, type Request, type Response, type Server } from 'restify';
+import type { TriageBot } from './bot/triageBot';
+import type { Readiness } from './health/readiness';
+import { activityProblem } from './http/activityShape';
+import { httpErrors } from './http/httpErrors';
+import { readJsonBody } from './http/readJsonBody';
+
+/** Adds routes to the server (channels bring their own: Web Chat page, web-channel API, operator page). */
+export type RouteInstaller = (server: Server) => void;
+
+/** What the HTTP server needs. */
+export interface ServerDeps {
+  /** The Bot Framework adapter. */
+  readonly adapter: CloudAdapter;
+  /** Available once content is loaded; until then `/api/messages` answers 503. */
+  readonly bot: () => TriageBot | undefined;
+  /** Readiness for `/healthz`. */
+  readonly readiness: Readiness;
+  /** The application version. */
+  readonly version: string;
+  /** Logger. */
+  readonly logger: Logger;
+  /** Extra routes. */
+  readonly routes?: readonly RouteInstaller[];
+  /** The page served at `/` (until the channels bring Web Chat). */
+  readonly homePage?: (req: Request, res: Response) => Promise<void>;
+}
+
+/** Counts requests in flight, for graceful shutdown. */
+export class InFlight {
+  private count = 0;
+  private draining = false;
+  private waiters: (() => void)[] = [];
+
+  /** Requests being handled now. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** True once shutdown began: new requests are refused with 503. */
+  get closing(): boolean {
+    return this.draining;
+  }
+
+  /** Records the start of a request; returns its end. */
+  begin(): () => void {
+    this.count += 1;
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.count -= 1;
+      if (this.count === 0) for (const w of this.waiters.splice(0)) w();
+    };
+  }
+
+  /** Stops accepting and resolves when nothing is in flight or `ms` elapsed; true if drained. */
+  async drain(ms: number): Promise<boolean> {
+    this.draining = true;
+    if (this.count === 0) return true;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), ms);
+      this.waiters.push(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+  }
+}
+
+/**
+ * Builds the restify app with every route of the contract, without listening (tests start it on port 0).
+ */
+export function createServer(deps: ServerDeps): { server: Server; inFlight: InFlight } {
+  const server = createRestify({ name: 'sarcoma-triage-bot', handleUncaughtExceptions: false });
+  const inFlight = new InFlight();
+
+  server.pre((_req, res, next) => {
+    const end = inFlight.begin();
+    res.once('finish', end);
+    res.once('close', end);
+    if (inFlight.closing) {
+      res.header('Connection', 'close');
+      res.send(503, httpErrors.shuttingDown());
+      return next(false);
+    }
+    return next();
+  });
+
+  server.on(
+    'restifyError',
+    (
+      _req: Request,
+      _res: Response,
+      err: Error & { statusCode?: number; toJSON?: () => unknown },
+      cb: () => void,
+    ) => {
+      const status = err.statusCode ?? 500;
+      err.toJSON = () =>
+        status === 404
+          ? httpErrors.notFound()
+          : status === 405
+            ? httpErrors.methodNotAllowed('the documented method')
+            : { error: err.name, message: status >= 500 ? 'Internal error.' : err.message };
+      if (status >= 500)
+        deps.logger.error(
+          { err: { name: err.name, message: err.message, stack: err.stack } },
+          'request failed',
+        );
+      cb();
+    },
+  );
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    res.header('Cache-Control', 'no-store');
+    res.send(deps.readiness.ready ? 200 : 503, deps.readiness.report(deps.version));
+  });
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    const bot = deps.bot();
+    if (!bot || !deps.readiness.ready) {
+      res.header('Retry-After', '2');
+      res.send(503, httpErrors.notReady());
+      return;
+    }
+    const body = await readJsonBody(req, res);
+    if (body === undefined) return;
+    const problem = activityProblem(body);
+    if (problem) {
+      res.send(400, httpErrors.notAnActivity(problem));
+      return;
+    }
+    req.body = body;
+    await deps.adapter.process(req, res, (context) => bot.run(context));
+  });
+
+  server.get('/', async (req: Request, res: Response) => {
+    if (deps.homePage) {
+      await deps.homePage(req, res);
+      return;
+    }
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.sendRaw(
+      200,
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sarcoma triage assistant</title></head><body><h1>Sarcoma and rare tumours: triage assistant</h1><p>The bot listens at /api/messages.</p></body></html>',
+    );
+  });
+
+  for (const install of deps.routes ?? []) install(server);
+  return { server, inFlight };
+}

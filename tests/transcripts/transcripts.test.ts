@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { choicesOf, message, newConversationId, type RunningApp, startApp, textOf } from '../support/testApp';
+
+/** A turn table: what the user says, and what the bot's replies must contain. */
+interface Transcript {
+  title: string;
+  locale?: string;
+  channel?: string;
+  turns: { user: string; bot: string[]; choices?: string[] }[];
+}
+
+const dir = __dirname;
+const transcripts = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => ({ file: f, ...(JSON.parse(readFileSync(join(dir, f), 'utf8')) as Transcript) }));
+
+describe('conversation transcripts (turn tables in tests/transcripts/*.json)', () => {
+  let bot: RunningApp;
+  beforeAll(async () => {
+    bot = await startApp();
+  });
+  afterAll(async () => {
+    await bot.stop();
+  });
+
+  test.each(transcripts.map((t) => [t.title, t] as const))('%s', async (_title, t) => {
+    const conversationId = newConversationId();
+    for (const [i, turn] of t.turns.entries()) {
+      const { status, activities } = await bot.send(
+        message(turn.user, { conversationId, locale: t.locale, channelId: t.channel ?? 'webchat' }),
+      );
+      const where = `${t.file}, turn ${i + 1} ("${turn.user}")`;
+      expect({ where, status }).toEqual({ where, status: 200 });
+      const text = textOf(activities).toLowerCase();
+      for (const expected of turn.bot) {
+        expect({
+          where,
+          text,
+          contains: text.includes(expected.toLowerCase()) ? expected : undefined,
+        }).toEqual({
+          where,
+          text,
+          contains: expected,
+        });
+      }
+      if (turn.choices)
+        expect({ where, choices: choicesOf(activities) }).toEqual({
+          where,
+          choices: expect.arrayContaining(turn.choices),
+        });
+    }
+  });
+});
