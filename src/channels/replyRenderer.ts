@@ -10,7 +10,12 @@ const SUGGESTED_ACTION_CHANNELS = new Set(['webchat', 'directline', 'emulator', 
  * Line, Adaptive Cards whose `Action.Submit` carries `data.msteams` imBack on Teams, numbered text elsewhere.
  */
 export function renderReplies(replies: readonly Reply[], channelId: string): Partial<Activity>[] {
-  return replies.map((reply) => renderReply(reply, channelId));
+  return replies.map((reply) => {
+    const activity = renderReply(reply, channelId);
+    return reply.disposition
+      ? { ...activity, channelData: { triage: { disposition: reply.disposition } } }
+      : activity;
+  });
 }
 
 function renderReply(reply: Reply, channelId: string): Partial<Activity> {

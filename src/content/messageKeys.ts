@@ -53,5 +53,7 @@ export const MESSAGE_KEYS: readonly string[] = Object.freeze([
   'summary.line',
   'summary.time',
   'error.apology',
+  'error.storageUnavailable',
+  'error.conflict',
   ...Object.values(LineMessageKey),
 ]);

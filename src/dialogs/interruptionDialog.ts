@@ -6,6 +6,7 @@ import {
   DialogTurnStatus,
 } from 'botbuilder-dialogs';
 import type { Command } from '../content/commandsSchema';
+import { DispositionCode } from '../content/dispositionCode';
 import type { Language } from '../content/language';
 import { RedFlagKind } from '../content/redFlagsSchema';
 import type { RedFlagHit } from '../safety/redFlagScreen';
@@ -126,6 +127,7 @@ export abstract class InterruptionDialog extends ComponentDialog {
     await s.send({
       text: this.replies.t(key, s.lang),
       choices: [{ label: this.replies.t('choice.startOver', s.lang) }],
+      disposition: DispositionCode.Emergency112,
     });
     return this.restart(innerDc);
   }

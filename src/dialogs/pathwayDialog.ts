@@ -202,8 +202,12 @@ export class PathwayDialog extends Dialog<PathwayOptions> {
         { label: this.replies.t('choice.askQuestion', lang) },
       ],
     };
-    if (!s.operator) return [{ text: parts.join('\n\n'), ...next }];
+    const disposition = node.code;
+    if (!s.operator) return [{ text: parts.join('\n\n'), disposition, ...next }];
     const summary = this.summaries.build(pathway, state.answers, node, s, DISPOSITION_URGENCY[node.code]);
-    return [{ text: parts.join('\n\n') }, { text: summary.plainText, summary, ...next }];
+    return [
+      { text: parts.join('\n\n'), disposition },
+      { text: summary.plainText, summary, ...next },
+    ];
   }
 }

@@ -22,4 +22,6 @@ export interface Reply {
   readonly choices?: readonly ReplyChoice[];
   /** A call summary to render as a card where the channel supports it. */
   readonly summary?: CallSummary;
+  /** The disposition code this reply delivers (a pathway leaf or 112), also sent as `channelData.triage`. */
+  readonly disposition?: string;
 }

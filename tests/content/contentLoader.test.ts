@@ -1,0 +1,111 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadContent } from '../../src/content/contentLoader';
+import { ContentError } from '../../src/content/contentIssue';
+
+const root = join(__dirname, '..', '..');
+
+/** Copies the real content to a temporary root, lets a test break it, and loads it. */
+async function loadBroken(breakIt: (dir: string) => void): Promise<ContentError> {
+  const dir = mkdtempSync(join(tmpdir(), 'content-'));
+  try {
+    cpSync(join(root, 'knowledge'), join(dir, 'knowledge'), { recursive: true });
+    cpSync(join(root, 'dialogs'), join(dir, 'dialogs'), { recursive: true });
+    breakIt(dir);
+    await loadContent(dir);
+  } catch (err) {
+    return err as ContentError;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  throw new Error('the broken content loaded without complaint');
+}
+
+const edit = (dir: string, file: string, change: (json: Record<string, unknown>) => void) => {
+  const path = join(dir, file);
+  const json = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  change(json);
+  writeFileSync(path, JSON.stringify(json));
+};
+
+describe('loading the content', () => {
+  test('the committed content loads with no problem and has versions', async () => {
+    const content = await loadContent(root);
+    expect(content.entries.length).toBeGreaterThan(50);
+    expect(content.pathways.map((p) => p.id).sort()).toEqual([
+      'metastasis',
+      'suspicious-mole',
+      'tumour-diagnosis',
+    ]);
+    expect(content.versions.pathways['suspicious-mole']).toMatch(/^[0-9a-f]{12}$/);
+  });
+
+  describe('when a file is broken, start-up stops naming the file, the node and the fix', () => {
+    test('invalid JSON', async () => {
+      const err = await loadBroken((dir) =>
+        writeFileSync(join(dir, 'dialogs', 'commands.json'), '{ "commands": '),
+      );
+      expect(err).toBeInstanceOf(ContentError);
+      expect(err.message).toMatch(
+        /dialogs\/commands\.json › \(file\): not valid JSON.*Fix: correct the JSON syntax/,
+      );
+    });
+
+    test('a pathway choice leading nowhere', async () => {
+      const err = await loadBroken((dir) =>
+        edit(dir, 'dialogs/suspicious-mole.json', (p) => {
+          const nodes = p.nodes as Record<string, { type: string; choices?: { next: string }[] }>;
+          const q = Object.values(nodes).find((n) => n.type === 'question');
+          if (q?.choices?.[0]) q.choices[0].next = 'q-nowhere';
+        }),
+      );
+      expect(err.message).toMatch(
+        /dialogs\/suspicious-mole\.json › nodes\.[a-z-]+: leads to "q-nowhere", which does not exist\. Fix: point it at an existing node id/,
+      );
+    });
+
+    test('a missing Italian translation', async () => {
+      const err = await loadBroken((dir) =>
+        edit(dir, 'dialogs/metastasis.json', (p) => {
+          delete (p.title as Record<string, string>).it;
+        }),
+      );
+      expect(err.message).toMatch(/dialogs\/metastasis\.json › title\.it: .*Fix:/);
+    });
+
+    test('a cycle in a pathway', async () => {
+      const err = await loadBroken((dir) =>
+        edit(dir, 'dialogs/tumour-diagnosis.json', (p) => {
+          const start = p.start as string;
+          const nodes = p.nodes as Record<string, { type: string; choices?: { next: string }[] }>;
+          const second = nodes[start]?.choices?.[0]?.next ?? '';
+          const q = nodes[second];
+          if (q?.choices?.[0]) q.choices[0].next = start;
+        }),
+      );
+      expect(err.message).toMatch(/a cycle: .*Fix: make the tree lead forward to a disposition/);
+    });
+
+    test('a message whose placeholders differ between languages', async () => {
+      const err = await loadBroken((dir) =>
+        edit(dir, 'dialogs/messages/core.json', (m) => {
+          (m.messages as Record<string, { en: string; it: string }>)['error.apology'] = {
+            en: 'Sorry ({reference})',
+            it: 'Scusi',
+          };
+        }),
+      );
+      expect(err.message).toMatch(/messages\.error\.apology: placeholders differ/);
+    });
+
+    test('a message the engine needs is missing', async () => {
+      const err = await loadBroken((dir) =>
+        edit(dir, 'dialogs/messages/core.json', (m) => {
+          delete (m.messages as Record<string, unknown>)['welcome'];
+        }),
+      );
+      expect(err.message).toMatch(/messages\.welcome: the engine needs this message.*Fix: add "welcome"/);
+    });
+  });
+});
