@@ -1,0 +1,115 @@
+/**
+ * Evaluates the knowledge matcher on the held-out set (run: `npm run eval`): top-1 accuracy per language,
+ * refusals of out-of-scope questions, every confusion, and match latency at 1× and 100× the content size.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { KnowledgeEntry } from '../src/content/knowledgeSchema';
+import { evaluateMatcher, type Tally } from '../src/knowledge/evaluateMatcher';
+import { evaluationSetSchema, type EvaluationSet } from '../src/knowledge/evaluationSet';
+import { KnowledgeMatcher } from '../src/knowledge/knowledgeMatcher';
+import { loadKnowledgeSources } from '../src/knowledge/loadKnowledgeSources';
+
+const root = join(__dirname, '..', '..');
+
+function pct(t: Tally): string {
+  return `${((100 * t.correct) / Math.max(1, t.total)).toFixed(1)}% (${t.correct}/${t.total})`;
+}
+
+/** Percentile of sorted samples. */
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+function latency(matcher: KnowledgeMatcher, set: EvaluationSet, rounds: number): string {
+  const texts = [...set.questions, ...set.outOfScope];
+  for (const q of texts) matcher.match(q.text, q.lang);
+  const samples: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of texts) {
+      const start = performance.now();
+      matcher.match(q.text, q.lang);
+      samples.push(performance.now() - start);
+    }
+  }
+  samples.sort((a, b) => a - b);
+  return `p50 ${percentile(samples, 50).toFixed(3)} ms, p99 ${percentile(samples, 99).toFixed(3)} ms, max ${(samples.at(-1) ?? 0).toFixed(3)} ms over ${samples.length} matches`;
+}
+
+/** The entries copied `times` times, each copy marked with its own made-up word so the vocabulary grows too. */
+function scaled(entries: readonly KnowledgeEntry[], times: number): KnowledgeEntry[] {
+  const out: KnowledgeEntry[] = [...entries];
+  for (let n = 1; n < times; n++) {
+    const mark = `zq${n.toString(36)}x`;
+    const side = (s: KnowledgeEntry['en']): KnowledgeEntry['en'] => ({
+      question: `${s.question} ${mark}`,
+      alternates: s.alternates.map((a) => `${a} ${mark}`),
+      answer: `${s.answer} ${mark}`,
+    });
+    for (const e of entries) out.push({ ...e, id: `${e.id}-copy-${n}`, en: side(e.en), it: side(e.it) });
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const sources = await loadKnowledgeSources(root);
+  const entries = sources.files.flatMap((f) => f.entries);
+  const set = evaluationSetSchema.parse(
+    JSON.parse(await readFile(join(root, 'tests', 'knowledge', 'evaluation-set.json'), 'utf8')),
+  );
+  let start = performance.now();
+  const matcher = KnowledgeMatcher.build(entries, [], sources.synonyms);
+  const buildMs = performance.now() - start;
+  const report = evaluateMatcher(set, (text, lang) => matcher.match(text, lang));
+
+  console.log(
+    `Knowledge matcher evaluation: ${entries.length} entries, ${set.questions.length} questions, ${set.outOfScope.length} out of scope`,
+  );
+  console.log(
+    `  top-1 accuracy          ${pct(report.top1)}   (best match is the expected entry, band high or medium)`,
+  );
+  console.log(`    English               ${pct(report.top1ByLanguage.en)}`);
+  console.log(`    Italian               ${pct(report.top1ByLanguage.it)}`);
+  console.log(
+    `  answered directly       ${pct(report.answeredDirectly)}   (band high with the expected entry)`,
+  );
+  console.log(`  wrong direct answers    ${report.wrongAnswers}   (band high with another entry)`);
+  console.log(`  out-of-scope refused    ${pct(report.refusals)}   (band low)`);
+  console.log('');
+  console.log('Confusions (expected → got [band score/coverage]):');
+  for (const c of report.confusions) {
+    const got = c.band === 'low' ? `refused (nearest ${c.nearest ?? '-'})` : c.got;
+    const numbers = c.score === undefined ? '' : ` ${c.score.toFixed(2)}/${(c.coverage ?? 0).toFixed(2)}`;
+    console.log(`  [${c.lang}] "${c.text}": ${c.expected ?? 'out of scope'} → ${got} [${c.band}${numbers}]`);
+  }
+
+  const withPathways = KnowledgeMatcher.build(entries, sources.pathways, sources.synonyms);
+  const toPathway = set.questions.filter((q) => withPathways.match(q.text, q.lang).best?.kind === 'pathway');
+  console.log('');
+  console.log(
+    `With the ${sources.pathways.length} pathways' openers indexed too, ${toPathway.length} in-scope questions start a pathway:`,
+  );
+  for (const q of toPathway) {
+    console.log(
+      `  [${q.lang}] "${q.text}" (${q.expected}) → pathway ${withPathways.match(q.text, q.lang).best?.id}`,
+    );
+  }
+
+  console.log('');
+  console.log(
+    `Latency at 1× (${entries.length} entries, built in ${buildMs.toFixed(0)} ms): ${latency(matcher, set, 5)}`,
+  );
+  const big = scaled(entries, 100);
+  start = performance.now();
+  const bigMatcher = KnowledgeMatcher.build(big, sources.pathways, sources.synonyms);
+  const bigBuildMs = performance.now() - start;
+  console.log(
+    `Latency at 100× (${big.length} entries, built in ${bigBuildMs.toFixed(0)} ms): ${latency(bigMatcher, set, 1)}`,
+  );
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

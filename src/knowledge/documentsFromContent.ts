@@ -1,0 +1,29 @@
+import { LANGUAGES } from '../content/language';
+import type { KnowledgeEntry } from '../content/knowledgeSchema';
+import type { Pathway } from '../content/pathwaySchema';
+import type { IndexDocument } from './indexDocument';
+
+/** The documents the matcher indexes: each entry's question, alternates and answer, and each pathway's openers, per language. */
+export function documentsFromContent(
+  entries: readonly KnowledgeEntry[],
+  pathways: readonly Pick<Pathway, 'id' | 'openers'>[],
+): IndexDocument[] {
+  const docs: IndexDocument[] = [];
+  for (const lang of LANGUAGES) {
+    for (const entry of entries) {
+      const side = entry[lang];
+      docs.push({
+        id: entry.id,
+        kind: 'entry',
+        lang,
+        phrases: [side.question, ...side.alternates],
+        body: side.answer,
+      });
+    }
+    for (const pathway of pathways) {
+      const openers = pathway.openers[lang];
+      if (openers.length > 0) docs.push({ id: pathway.id, kind: 'pathway', lang, phrases: openers });
+    }
+  }
+  return docs;
+}

@@ -1,0 +1,298 @@
+import Fuse from 'fuse.js';
+import type { Language } from '../content/language';
+import type { AnalyzedToken } from './analyzedToken';
+import type { IndexDocument } from './indexDocument';
+import type { MatcherOptions } from './matcherOptions';
+import type { ScoredDocument } from './scoredDocument';
+import type { TextAnalyzer } from './textAnalyzer';
+import { Vocabulary } from './vocabulary';
+
+/** A query as the index reads it. */
+export interface IndexQuery {
+  /** Topic words (question words marked weak), from `TextAnalyzer.analyze`. */
+  readonly tokens: readonly AnalyzedToken[];
+  /** Every word, from `TextAnalyzer.signature`: equal to a phrasing's signature means the same question. */
+  readonly signature: string;
+}
+
+/** The normalised text fuse.js searches for one document. */
+interface FuseRecord {
+  readonly canonical: string;
+  readonly phrases: readonly string[];
+  readonly body: string;
+}
+
+/** One phrasing's distinct terms, each with its weight (1, or less for a question word), and their idf sum. */
+interface PhraseTerms {
+  readonly terms: ReadonlyMap<string, number>;
+  readonly idfSum: number;
+}
+
+interface PreparedDocument {
+  readonly doc: IndexDocument;
+  readonly phrases: readonly PhraseTerms[];
+  readonly fuse: Fuse<FuseRecord>;
+}
+
+interface Posting {
+  readonly docs: number[];
+  readonly weights: number[];
+}
+
+/** A query term after recognition. */
+interface QueryTerm {
+  readonly term: string;
+  readonly known: boolean;
+  /** idf × word weight × recognition confidence: what the term brings when a document has it. */
+  readonly gain: number;
+  /** idf × word weight: what the term asks for (the coverage denominator). */
+  readonly mass: number;
+}
+
+/** Minimal stopword length for a typed word to be read as a misspelt stopword ("wat" → "what", not "cost" → "cos"). */
+const MIN_MISSPELT_STOPWORD = 4;
+
+/**
+ * The documents of one language, indexed for fast matching: an inverted index over stemmed topic words narrows
+ * the candidates; coverage, best-phrasing overlap and fuse.js then score the few that remain.
+ */
+export class LanguageIndex {
+  /** The language of the indexed documents. */
+  readonly lang: Language;
+  private readonly options: MatcherOptions;
+  private readonly vocabulary: Vocabulary;
+  private readonly stopwordVocabulary: Vocabulary;
+  private readonly docs: readonly PreparedDocument[];
+  private readonly postings: ReadonlyMap<string, Posting>;
+  private readonly exact: ReadonlyMap<string, number>;
+  private readonly idf: ReadonlyMap<string, number>;
+  private readonly unknownIdf: number;
+  private readonly accumulator: Float64Array;
+
+  /** Indexes the documents of one language. */
+  constructor(
+    lang: Language,
+    documents: readonly IndexDocument[],
+    analyzer: TextAnalyzer,
+    options: MatcherOptions,
+  ) {
+    this.lang = lang;
+    this.options = options;
+    const docs = documents.filter((d) => d.lang === lang);
+    const analysed = docs.map((doc) => ({
+      doc,
+      phrases: doc.phrases.map((p) => analyzer.analyze(p, lang)),
+      body: analyzer.analyze(doc.body ?? '', lang),
+    }));
+
+    const rawDf = documentFrequencies(
+      analysed.map((a) => [...a.phrases.flat(), ...a.body].map((t) => t.stem)),
+    );
+    this.vocabulary = Vocabulary.build(rawDf, options.vocabulary);
+    this.stopwordVocabulary = Vocabulary.build(new Map(analyzer.stopwordList().map((w) => [w, 1])), {
+      ...options.vocabulary,
+      minTypoLength: MIN_MISSPELT_STOPWORD - 1,
+      minSubstitutionLength: MIN_MISSPELT_STOPWORD + 1,
+      minTwoEditLength: Infinity,
+    });
+    const canonical = (tokens: readonly AnalyzedToken[]): AnalyzedToken[] =>
+      tokens.map((t) => ({ ...t, stem: this.vocabulary.canonical(t.stem) }));
+    const prepared = analysed.map((a) => ({
+      doc: a.doc,
+      phrases: a.phrases.map(canonical),
+      body: canonical(a.body),
+    }));
+
+    const df = documentFrequencies(prepared.map((c) => [...c.phrases.flat(), ...c.body].map((t) => t.stem)));
+    this.idf = new Map([...df].map(([term, count]) => [term, bm25Idf(docs.length, count)]));
+    this.unknownIdf = bm25Idf(docs.length, 0) * options.unknownTermWeight;
+
+    const postings = new Map<string, Posting>();
+    const exact = new Map<string, number>();
+    const ambiguous = new Set<string>();
+    prepared.forEach((c, index) => {
+      const weights = new Map<string, number>();
+      for (const t of c.body) weights.set(t.stem, options.bodyTermWeight);
+      for (const t of c.phrases.flat()) weights.set(t.stem, 1);
+      for (const [term, weight] of weights) {
+        const posting = postings.get(term) ?? { docs: [], weights: [] };
+        posting.docs.push(index);
+        posting.weights.push(weight);
+        postings.set(term, posting);
+      }
+      for (const phrase of c.doc.phrases) {
+        const signature = analyzer.signature(phrase, lang);
+        const other = exact.get(signature);
+        if (other !== undefined && other !== index) ambiguous.add(signature);
+        exact.set(signature, index);
+      }
+    });
+    for (const signature of ambiguous) exact.delete(signature);
+    this.postings = postings;
+    this.exact = exact;
+
+    const keys = [
+      { name: 'canonical', weight: options.fuseKeyWeights.canonical },
+      { name: 'phrases', weight: options.fuseKeyWeights.phrases },
+      { name: 'body', weight: options.fuseKeyWeights.body },
+    ];
+    const text = (tokens: readonly AnalyzedToken[]): string => tokens.map((t) => t.stem).join(' ');
+    this.docs = prepared.map((c) => ({
+      doc: c.doc,
+      phrases: c.phrases.map((tokens) => this.phraseTerms(tokens)),
+      fuse: new Fuse<FuseRecord>(
+        [
+          {
+            canonical: text(c.phrases[0] ?? []),
+            phrases: c.phrases.slice(1).map(text),
+            body: [...new Set(c.body.map((t) => t.stem))].join(' ').slice(0, options.maxFuzzyBodyLength),
+          },
+        ],
+        {
+          keys,
+          includeScore: true,
+          ignoreLocation: true,
+          ignoreDiacritics: true,
+          threshold: options.fuseThreshold,
+          shouldSort: false,
+        },
+      ),
+    }));
+    this.accumulator = new Float64Array(this.docs.length);
+  }
+
+  /** Number of indexed documents. */
+  get size(): number {
+    return this.docs.length;
+  }
+
+  /** The documents that best match an analysed query, best first (at most `maxCandidates`). */
+  search(query: IndexQuery): ScoredDocument[] {
+    const o = this.options;
+    const exactDoc = this.exact.get(query.signature);
+    const terms = this.queryTerms(query.tokens);
+    const total = terms.reduce((sum, t) => sum + t.mass, 0);
+    if (total === 0 && exactDoc === undefined) return [];
+
+    const acc = this.accumulator;
+    const touched: number[] = [];
+    for (const t of terms) {
+      const posting = t.known ? this.postings.get(t.term) : undefined;
+      if (!posting) continue;
+      for (let k = 0; k < posting.docs.length; k++) {
+        const d = posting.docs[k] as number;
+        if (acc[d] === 0) touched.push(d);
+        acc[d] = (acc[d] as number) + t.gain * (posting.weights[k] as number);
+      }
+    }
+    const ranked = topK(touched, acc, o.maxCandidates);
+    if (exactDoc !== undefined && !ranked.includes(exactDoc)) ranked.unshift(exactDoc);
+    const coverageOf = new Map(ranked.map((d) => [d, total > 0 ? (acc[d] as number) / total : 0]));
+    for (const d of touched) acc[d] = 0;
+
+    const scored = ranked.map((d) => {
+      const prepared = this.docs[d] as PreparedDocument;
+      if (d === exactDoc) return { prepared, coverage: 1, phrase: 1, overlap: Infinity };
+      const coverage = Math.min(1, coverageOf.get(d) ?? 0);
+      const phrase = bestPhraseOverlap(terms, total, prepared);
+      return { prepared, coverage, phrase, overlap: (coverage + phrase) / 2 };
+    });
+    scored.sort((a, b) => b.overlap - a.overlap);
+    const queryText = terms.map((t) => t.term).join(' ');
+    const fuzzyCount = queryText.length <= o.maxFuzzyPatternLength ? o.maxFuzzyCandidates : 0;
+    return scored
+      .map(({ prepared, coverage, phrase, overlap }, rank) => {
+        if (overlap === Infinity) return { doc: prepared.doc, score: 1, coverage, phrase, fuzzy: 1 };
+        const fuzzy =
+          rank < fuzzyCount
+            ? 1 - (prepared.fuse.search(queryText)[0]?.score ?? 1)
+            : Math.min(coverage, phrase);
+        const score = o.coverageWeight * coverage + o.phraseWeight * phrase + o.fuzzyWeight * fuzzy;
+        return { doc: prepared.doc, score, coverage, phrase, fuzzy };
+      })
+      .sort((a, b) => b.score - a.score);
+  }
+
+  private idfOf(term: string): number {
+    return this.idf.get(term) ?? this.unknownIdf;
+  }
+
+  private phraseTerms(tokens: readonly AnalyzedToken[]): PhraseTerms {
+    const terms = new Map<string, number>();
+    for (const t of tokens) terms.set(t.stem, Math.max(terms.get(t.stem) ?? 0, this.wordWeight(t)));
+    let idfSum = 0;
+    for (const [term, weight] of terms) idfSum += this.idfOf(term) * weight;
+    return { terms, idfSum };
+  }
+
+  private wordWeight(token: AnalyzedToken): number {
+    return token.weak ? this.options.questionWordWeight : 1;
+  }
+
+  /** Recognises each query token: exact or related stem, else a misspelt stopword (dropped), else a typo. */
+  private queryTerms(tokens: readonly AnalyzedToken[]): QueryTerm[] {
+    const byTerm = new Map<string, QueryTerm>();
+    for (const token of tokens) {
+      let resolved = this.vocabulary.lookup(token.stem);
+      if (!resolved) {
+        if (this.isMisspeltStopword(token.surface)) continue;
+        resolved = this.vocabulary.resolve(token.stem);
+      }
+      const mass = this.idfOf(resolved.term) * this.wordWeight(token);
+      const term = { term: resolved.term, known: resolved.known, gain: mass * resolved.confidence, mass };
+      const previous = byTerm.get(term.term);
+      if (!previous || previous.gain < term.gain) byTerm.set(term.term, term);
+    }
+    return [...byTerm.values()];
+  }
+
+  private isMisspeltStopword(surface: string): boolean {
+    const match = this.stopwordVocabulary.correct(
+      surface,
+      (stopword) => stopword.length >= MIN_MISSPELT_STOPWORD && surface.length <= stopword.length,
+    );
+    return match !== undefined;
+  }
+}
+
+function documentFrequencies(docs: ReadonlyArray<readonly string[]>): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const terms of docs) for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
+  return df;
+}
+
+/** BM25's inverse document frequency: rare words weigh more, and it never goes negative. */
+function bm25Idf(n: number, df: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/** The k candidates with the highest scores, best first, without sorting them all. */
+function topK(candidates: readonly number[], scores: Float64Array, k: number): number[] {
+  const top: number[] = [];
+  for (const d of candidates) {
+    const score = scores[d] as number;
+    if (top.length === k && score <= (scores[top[k - 1] as number] as number)) continue;
+    let i = top.length === k ? k - 1 : top.length;
+    while (i > 0 && (scores[top[i - 1] as number] as number) < score) {
+      top[i] = top[i - 1] as number;
+      i--;
+    }
+    top[i] = d;
+  }
+  return top;
+}
+
+/** Best F1 over the document's phrasings, with words weighted by rarity, weight and recognition confidence. */
+function bestPhraseOverlap(terms: readonly QueryTerm[], total: number, prepared: PreparedDocument): number {
+  let best = 0;
+  for (const phrase of prepared.phrases) {
+    if (phrase.idfSum === 0) continue;
+    let shared = 0;
+    for (const t of terms) if (t.known && phrase.terms.has(t.term)) shared += t.gain;
+    if (shared === 0) continue;
+    const recall = shared / total;
+    const precision = Math.min(1, shared / phrase.idfSum);
+    best = Math.max(best, (2 * precision * recall) / (precision + recall));
+  }
+  return best;
+}

@@ -1,0 +1,15 @@
+import type { IndexDocument } from './indexDocument';
+
+/** A document with the parts of its score, as the index ranks it for a query. */
+export interface ScoredDocument {
+  /** The document. */
+  readonly doc: IndexDocument;
+  /** Combined score, 0 to 1. */
+  readonly score: number;
+  /** Share of the query's topic words (weighted by rarity) the document contains, 0 to 1. */
+  readonly coverage: number;
+  /** Best overlap (F1 of rarity-weighted topic words) between the query and one of the document's phrasings. */
+  readonly phrase: number;
+  /** fuse.js similarity (1 − fuse score) over the normalised phrasings and answer. */
+  readonly fuzzy: number;
+}
