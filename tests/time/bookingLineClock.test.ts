@@ -276,7 +276,7 @@ describe('when the wall clock is unavailable', () => {
     const s = fresh.status(now);
     expect(reasonOf(s)).toBe(ClosedReason.Holiday);
     expect(describeLineStatus(s, 'it', messages, 'America/New_York')).toBe(
-      'Oggi il numero per le prenotazioni è chiuso per Lunedì dell’Angelo. Riapre domani alle 08:00 ora di Roma, le 02:00 ora tua.',
+      'Oggi il numero per le prenotazioni è chiuso per Lunedì dell’Angelo. Riapre domani alle 08:00 ora di Roma, le 02:00 nel suo fuso orario.',
     );
   });
 });

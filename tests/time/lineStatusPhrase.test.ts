@@ -102,7 +102,7 @@ describe('when the visitor is in another time zone', () => {
       'The booking line is closed now. It opens again on Monday 30 November at 08:00 in Rome, 02:00 your time.',
     );
     expect(sayAt('2026-11-27T16:00', 'it', 'America/New_York')).toBe(
-      'Il numero per le prenotazioni adesso è chiuso. Riapre lunedì 30 novembre alle 08:00 ora di Roma, le 02:00 ora tua.',
+      'Il numero per le prenotazioni adesso è chiuso. Riapre lunedì 30 novembre alle 08:00 ora di Roma, le 02:00 nel suo fuso orario.',
     );
   });
 
@@ -117,7 +117,7 @@ describe('when the visitor is in another time zone', () => {
       'The booking line is open now until 16:00 in Rome, Thursday at 00:00 your time.',
     );
     expect(sayAt('2026-12-02T10:00', 'it', 'Asia/Tokyo')).toBe(
-      'Il numero per le prenotazioni è aperto adesso, fino alle 16:00 ora di Roma, giovedì alle 00:00 ora tua.',
+      'Il numero per le prenotazioni è aperto adesso, fino alle 16:00 ora di Roma, giovedì alle 00:00 nel suo fuso orario.',
     );
   });
 
@@ -142,7 +142,7 @@ describe('when the visitor is in another time zone', () => {
       'The booking line is closed now. It opens again on Monday 30 November at 08:00 in Rome, Sunday at 23:00 your time.',
     );
     expect(sayAt('2026-11-27T20:00', 'it', 'America/Los_Angeles')).toMatch(
-      /Riapre lunedì 30 novembre alle 08:00 ora di Roma, domenica alle 23:00 ora tua\.$/,
+      /Riapre lunedì 30 novembre alle 08:00 ora di Roma, domenica alle 23:00 nel suo fuso orario\.$/,
     );
   });
 
@@ -204,7 +204,7 @@ describe('when another part of the bot says whom to call', () => {
         'The booking line is open now until 16:00 Rome time.',
     );
     expect(describeBookingLine(status, 'it', messages, line)).toBe(
-      'Chiama il numero per le prenotazioni, +39 02 5748 9001, da lunedì a venerdì, dalle 08:00 alle 16:00 (ora di Roma). ' +
+      'Chiami il numero per le prenotazioni, +39 02 5748 9001, da lunedì a venerdì, dalle 08:00 alle 16:00 (ora di Roma). ' +
         'Il numero per le prenotazioni è aperto adesso, fino alle 16:00 ora di Roma.',
     );
   });
