@@ -12,13 +12,13 @@ import type { DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import type { Server } from 'restify';
 import { FORGOTTEN, TriageBot } from './bot/triageBot';
+import { createTurnApology } from './bot/turnApology';
 import { createTurnErrorHandler } from './bot/turnErrorHandler';
 import { renderReplies } from './channels/replyRenderer';
-import { type Config, loadConfig } from './config';
+import { type Config, loadConfig, StorageKind } from './config';
 import { loadContent } from './content/contentLoader';
 import { Messages } from './content/messages';
 import type { ConversationData } from './dialogs/conversationData';
-import { languageFromLocale } from './dialogs/languageFromLocale';
 import { RootDialog } from './dialogs/rootDialog';
 import type { TriageServices } from './dialogs/triageServices';
 import { Readiness } from './health/readiness';
@@ -27,7 +27,10 @@ import { createLogger } from './logging/createLogger';
 import { CommandRecognizer } from './safety/commandRecognizer';
 import { RedFlagScreen } from './safety/redFlagScreen';
 import { createServer, type InFlight, type RouteInstaller } from './server';
+import { ConversationTurnGuard } from './state/conversationTurnGuard';
 import { createStorage } from './state/createStorage';
+import { OptimisticStorage } from './state/optimisticStorage';
+import { ResilientStorage } from './state/resilientStorage';
 import { BookingLineClock } from './time/bookingLineClock';
 import { type Clock, systemClock } from './time/clock';
 import { LiveBookingLine } from './time/liveBookingLine';
@@ -41,7 +44,7 @@ export interface AppOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** The clock (default: the system clock). */
   readonly clock?: Clock;
-  /** State storage (default: from configuration). */
+  /** The real state storage (default: from configuration); the app wraps it for health and eTags. */
   readonly storage?: Storage;
   /** Logger (default: pino on stdout at `LOG_LEVEL`). */
   readonly logger?: Logger;
@@ -88,7 +91,14 @@ export function createApp(options: AppOptions = {}): App {
     MicrosoftAppTenantId: config.bot.tenantId,
   });
   const adapter = new CloudAdapter(auth);
-  const storage = options.storage ?? createStorage(config);
+  adapter.use(new ConversationTurnGuard({ logger }));
+  const memory =
+    options.storage ?? (config.storage.kind === StorageKind.Memory ? createStorage(config) : undefined);
+  const resilient = new ResilientStorage(() => memory ?? createStorage(config), {
+    health: readiness,
+    logger,
+  });
+  const storage = new OptimisticStorage(resilient);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
@@ -136,10 +146,16 @@ export function createApp(options: AppOptions = {}): App {
       await context.sendActivities(renderReplies(replies, context.activity.channelId ?? ''));
     };
     const root = new RootDialog(services, conversationData, send);
-    adapter.onTurnError = createTurnErrorHandler(logger, conversationState, (context, reference) => {
-      const lang = languageFromLocale(context.activity.locale) ?? 'it';
-      return `${messages.text('error.apology', lang, { reference })}\n\n${bookingLine.describe(lang)}`;
-    });
+    adapter.onTurnError = createTurnErrorHandler(
+      logger,
+      conversationState,
+      createTurnApology({
+        messages,
+        bookingLine,
+        redFlags: services.redFlags,
+        detectLanguage: services.detectLanguage,
+      }),
+    );
     bot = new TriageBot(root, dialogState, [conversationState, userState], logger);
     readiness.markReady(content.versions);
     logger.info(
@@ -153,6 +169,7 @@ export function createApp(options: AppOptions = {}): App {
     if (!drained)
       logger.warn({ inFlight: inFlight.size }, 'shutdown grace period ended with turns in flight');
     server.close();
+    resilient.dispose();
   };
   return { config, server, inFlight, readiness, ready, logger, close };
 }

@@ -1,0 +1,85 @@
+import type { Activity, Middleware, ResourceResponse, TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import { KeyedQueue } from './keyedQueue';
+import { StorageConflictError } from './storageConflictError';
+
+/** Options of {@link ConversationTurnGuard}. */
+export interface ConversationTurnGuardOptions {
+  /** Logs retried turns. */
+  readonly logger: Logger;
+  /** How many times a turn that lost an eTag race is run again on the fresh state (default 1). */
+  readonly conflictRetries?: number;
+}
+
+/**
+ * Adapter middleware that makes each turn's state change all-or-nothing:
+ * turns of one conversation run one at a time in this process, the bot's replies are held until its state
+ * is saved, and a turn whose save lost an eTag race (another instance saved first) is run once more on
+ * the fresh state, so the user sees one coherent set of replies and no write is silently lost.
+ * @remarks When the turn fails for any other reason, the replies already produced are still delivered
+ * (an emergency instruction must never be swallowed) and the error goes on to the turn-error handler.
+ */
+export class ConversationTurnGuard implements Middleware {
+  private readonly queue = new KeyedQueue();
+  private readonly retries: number;
+
+  constructor(private readonly options: ConversationTurnGuardOptions) {
+    this.retries = options.conflictRetries ?? 1;
+  }
+
+  /** Conversations with a turn running or waiting. */
+  get busyConversations(): number {
+    return this.queue.activeKeys;
+  }
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const conversation = context.activity.conversation?.id;
+    if (!conversation) return next();
+    return this.queue.run(`${context.activity.channelId ?? ''}/${conversation}`, () =>
+      this.guarded(context, next),
+    );
+  }
+
+  private async guarded(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const held: Partial<Activity>[] = [];
+    let holding = true;
+    context.onSendActivities(async (_ctx, activities, send): Promise<ResourceResponse[]> => {
+      if (!holding) return send();
+      held.push(...activities);
+      return activities.map(() => ({ id: '' }));
+    });
+    const release = async () => {
+      holding = false;
+      if (held.length > 0) await context.sendActivities(held.splice(0));
+    };
+
+    const stateKeys = new Set(context.turnState.keys());
+    const text = context.activity.text;
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await next();
+      } catch (err) {
+        if (err instanceof StorageConflictError && attempt < this.retries) {
+          this.options.logger.warn(
+            { attempt: attempt + 1, keys: err.keys },
+            'state changed under this turn; running it again',
+          );
+          held.length = 0;
+          for (const key of [...context.turnState.keys()])
+            if (!stateKeys.has(key)) context.turnState.delete(key);
+          context.activity.text = text;
+          continue;
+        }
+        await release().catch((sendErr: Error) =>
+          this.options.logger.warn(
+            { err: { message: sendErr.message } },
+            'could not deliver the replies of a failed turn',
+          ),
+        );
+        throw err;
+      }
+      await release();
+      return;
+    }
+  }
+}
