@@ -4,6 +4,8 @@ export interface AnalyzedToken {
   readonly surface: string;
   /** The word's stem, or the canonical term's stem a synonym replaced it with. */
   readonly stem: string;
+  /** True for a stopword: a synonym may match it only word for word, never by stem ("faccio" is not "faccia"). */
+  readonly stop?: boolean;
   /** True for a question word ("where", "chi"): it hints at what is asked but counts little. */
   readonly weak?: boolean;
 }

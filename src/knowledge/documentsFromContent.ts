@@ -18,6 +18,7 @@ export function documentsFromContent(
         lang,
         phrases: [side.question, ...side.alternates],
         body: side.answer,
+        smalltalk: entry.kind === 'smalltalk',
       });
     }
     for (const pathway of pathways) {

@@ -13,6 +13,8 @@ export interface IndexDocument {
   readonly lang: Language;
   /** Ways people ask for it; the first is the canonical one (an entry's question, a pathway's first opener). */
   readonly phrases: readonly string[];
+  /** True for brief social exchanges (hello, thanks): recognised only when the text has no other topic. */
+  readonly smalltalk?: boolean;
   /** Longer text that also describes it, weighted least (an entry's short answer). */
   readonly body?: string;
 }

@@ -43,6 +43,8 @@ interface Posting {
 interface QueryTerm {
   readonly term: string;
   readonly known: boolean;
+  /** True for a question word. */
+  readonly weak: boolean;
   /** idf × word weight × recognition confidence: what the term brings when a document has it. */
   readonly gain: number;
   /** idf × word weight: what the term asks for (the coverage denominator). */
@@ -65,6 +67,10 @@ export class LanguageIndex {
   private readonly docs: readonly PreparedDocument[];
   private readonly postings: ReadonlyMap<string, Posting>;
   private readonly exact: ReadonlyMap<string, number>;
+  /** Terms of small-talk phrasings ("hello", "robot", "person"). */
+  private readonly smalltalkTerms: ReadonlySet<string>;
+  /** Terms found only in small-talk phrasings ("hello", "grazie"). */
+  private readonly socialTerms: ReadonlySet<string>;
   private readonly idf: ReadonlyMap<string, number>;
   private readonly unknownIdf: number;
   private readonly accumulator: Float64Array;
@@ -128,6 +134,16 @@ export class LanguageIndex {
       }
     });
     for (const signature of ambiguous) exact.delete(signature);
+    const smalltalk = new Set(
+      prepared.filter((c) => c.doc.smalltalk).flatMap((c) => c.phrases.flat().map((t) => t.stem)),
+    );
+    const social = new Set(smalltalk);
+    for (const c of prepared) {
+      if (c.doc.smalltalk) continue;
+      for (const t of [...c.phrases.flat(), ...c.body]) social.delete(t.stem);
+    }
+    this.smalltalkTerms = smalltalk;
+    this.socialTerms = social;
     this.postings = postings;
     this.exact = exact;
 
@@ -170,7 +186,10 @@ export class LanguageIndex {
   search(query: IndexQuery): ScoredDocument[] {
     const o = this.options;
     const exactDoc = this.exact.get(query.signature);
-    const terms = this.queryTerms(query.tokens);
+    const recognised = this.queryTerms(query.tokens);
+    // A greeting or thanks around a real question does not make it small talk.
+    const substantive = recognised.some((t) => t.known && !t.weak && !this.smalltalkTerms.has(t.term));
+    const terms = substantive ? recognised.filter((t) => !this.socialTerms.has(t.term)) : recognised;
     const total = terms.reduce((sum, t) => sum + t.mass, 0);
     if (total === 0 && exactDoc === undefined) return [];
 
@@ -181,6 +200,7 @@ export class LanguageIndex {
       if (!posting) continue;
       for (let k = 0; k < posting.docs.length; k++) {
         const d = posting.docs[k] as number;
+        if (substantive && this.docs[d]?.doc.smalltalk) continue;
         if (acc[d] === 0) touched.push(d);
         acc[d] = (acc[d] as number) + t.gain * (posting.weights[k] as number);
       }
@@ -229,17 +249,30 @@ export class LanguageIndex {
     return token.weak ? this.options.questionWordWeight : 1;
   }
 
-  /** Recognises each query token: exact or related stem, else a misspelt stopword (dropped), else a typo. */
+  /**
+   * Recognises each query token: exact or related stem, else a misspelt stopword (dropped), else a typo, else
+   * unknown. Unknown words weigh less in long messages, where most of them are the story around the question.
+   */
   private queryTerms(tokens: readonly AnalyzedToken[]): QueryTerm[] {
+    const resolved = tokens.flatMap((token) => {
+      const found = this.vocabulary.lookup(token.stem);
+      if (found) return [{ token, found }];
+      if (this.isMisspeltStopword(token.surface)) return [];
+      return [{ token, found: this.vocabulary.resolve(token.stem) }];
+    });
+    const topicWords = new Set(resolved.filter((r) => !r.token.weak).map((r) => r.found.term)).size;
+    const unknownShare = Math.min(1, this.options.shortQueryTerms / Math.max(1, topicWords));
     const byTerm = new Map<string, QueryTerm>();
-    for (const token of tokens) {
-      let resolved = this.vocabulary.lookup(token.stem);
-      if (!resolved) {
-        if (this.isMisspeltStopword(token.surface)) continue;
-        resolved = this.vocabulary.resolve(token.stem);
-      }
-      const mass = this.idfOf(resolved.term) * this.wordWeight(token);
-      const term = { term: resolved.term, known: resolved.known, gain: mass * resolved.confidence, mass };
+    for (const { token, found } of resolved) {
+      const weight = this.wordWeight(token) * (found.known ? 1 : unknownShare);
+      const mass = this.idfOf(found.term) * weight;
+      const term = {
+        term: found.term,
+        known: found.known,
+        weak: token.weak === true,
+        gain: mass * found.confidence,
+        mass,
+      };
       const previous = byTerm.get(term.term);
       if (!previous || previous.gain < term.gain) byTerm.set(term.term, term);
     }

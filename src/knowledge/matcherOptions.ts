@@ -12,6 +12,8 @@ export interface MatcherOptions {
   readonly questionWordWeight: number;
   /** Weight of a word the content never uses, as a share of the rarest known word's weight. */
   readonly unknownTermWeight: number;
+  /** Topic words up to which a question counts as short; beyond, unknown words weigh proportionally less. */
+  readonly shortQueryTerms: number;
   /** How much a word found only in an entry's answer counts, compared with one in its question or alternates. */
   readonly bodyTermWeight: number;
   /** fuse.js key weights: canonical phrasing, other phrasings, answer. */
@@ -56,6 +58,7 @@ export const MATCHER_DEFAULTS: MatcherOptions = Object.freeze({
   fuzzyWeight: 0.2,
   questionWordWeight: 0.3,
   unknownTermWeight: 0.5,
+  shortQueryTerms: 5,
   bodyTermWeight: 0.5,
   fuseKeyWeights: Object.freeze({ canonical: 3, phrases: 2, body: 1 }),
   fuseThreshold: 0.35,
@@ -66,8 +69,8 @@ export const MATCHER_DEFAULTS: MatcherOptions = Object.freeze({
   highScore: 0.6,
   highCoverage: 0.75,
   highMargin: 0.08,
-  lowScore: 0.35,
-  lowCoverage: 0.55,
+  lowScore: 0.45,
+  lowCoverage: 0.5,
   candidateRatio: 0.7,
   maxSuggestions: 3,
   languagePreference: 0.03,

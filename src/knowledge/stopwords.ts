@@ -31,7 +31,7 @@ const FILLER: Readonly<Record<Language, readonly string[]>> = Object.freeze({
     'stato', 'stata', 'stati', 'puo', 'posso', 'puoi', 'potete', 'possono', 'potrei', 'devo', 'deve', 'dovrei',
     'bisogna', 'detto', 'dice', 'dicono', 'mamma', 'papa', 'madre', 'padre', 'moglie', 'marito', 'figlio',
     'figlia', 'fratello', 'sorella', 'amico', 'amica', 'nonno', 'nonna', 'zio', 'zia', 'parente', 'compagno',
-    'compagna', 'po', 'gia', 'ancora', 'molto', 'tanto', 'allora', 'quindi', 'ecco', 'si', 'no', 'non', 'ce',
+    'compagna', 'fa', 'po', 'gia', 'ancora', 'molto', 'tanto', 'allora', 'quindi', 'ecco', 'si', 'no', 'non', 'ce',
     'fate', 'facciamo', 'farmi', 'farsi', 'avete', 'dovete', 'potreste', 'voi', 'pure', 'invece', 'oppure',
     'ogni', 'qualche', 'altro', 'altra', 'altri', 'altre', 'solito', 'spesso', 'sempre', 'mai', 'forse',
     'magari', 'possibile', 'verso', 'presso', 'sopra', 'sotto', 'dopo', 'prima', 'durante', 'mentre', 'cioe',

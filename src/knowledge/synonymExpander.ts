@@ -5,8 +5,14 @@ import { normalizeText } from './normalizeText';
 import { stem } from './stem';
 import { tokenize } from './tokenize';
 
+/**
+ * Shortest stem two different words may share and still count as the same word; shorter stems must match the
+ * word itself (Italian "viso" and "visita" both stem to "vis", "faccia" and "faccio" to "facc").
+ */
+const MIN_SHARED_STEM = 4;
+
 interface Rule {
-  readonly variant: readonly string[];
+  readonly variant: readonly AnalyzedToken[];
   readonly canonical: readonly AnalyzedToken[];
 }
 
@@ -27,25 +33,15 @@ export class SynonymExpander {
     const rules: Record<Language, Map<string, Rule[]>> = { en: new Map(), it: new Map() };
     for (const lang of ['en', 'it'] as const) {
       for (const [canonical, variants] of Object.entries(synonyms[lang])) {
-        const canonicalTokens = stems(canonical, lang).map((s, i) => ({
-          surface: words(canonical)[i] ?? s,
-          stem: s,
-        }));
+        const canonicalTokens = analyse(canonical, lang);
         if (canonicalTokens.length === 0) continue;
         for (const variant of variants) {
-          const variantStems = stems(variant, lang);
-          const first = variantStems[0];
-          if (
-            first === undefined ||
-            sameSequence(
-              variantStems,
-              canonicalTokens.map((t) => t.stem),
-            )
-          )
-            continue;
-          const list = rules[lang].get(first) ?? [];
-          list.push({ variant: variantStems, canonical: canonicalTokens });
-          rules[lang].set(first, list);
+          const variantTokens = analyse(variant, lang);
+          const first = variantTokens[0];
+          if (!first || sameStems(variantTokens, canonicalTokens)) continue;
+          const list = rules[lang].get(first.stem) ?? [];
+          list.push({ variant: variantTokens, canonical: canonicalTokens });
+          rules[lang].set(first.stem, list);
         }
       }
       for (const list of rules[lang].values()) list.sort((a, b) => b.variant.length - a.variant.length);
@@ -78,19 +74,28 @@ export class SynonymExpander {
   }
 }
 
-function words(text: string): string[] {
-  return tokenize(normalizeText(text));
+function analyse(text: string, lang: Language): AnalyzedToken[] {
+  return tokenize(normalizeText(text)).map((surface) => ({ surface, stem: stem(surface, lang) }));
 }
 
-function stems(text: string, lang: Language): string[] {
-  return words(text).map((w) => stem(w, lang));
+function sameStems(a: readonly AnalyzedToken[], b: readonly AnalyzedToken[]): boolean {
+  return a.length === b.length && a.every((t, i) => t.stem === b[i]?.stem);
 }
 
-function sameSequence(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((s, i) => s === b[i]);
+function sameWord(typed: AnalyzedToken, listed: AnalyzedToken): boolean {
+  return (
+    typed.surface === listed.surface || (typed.stem === listed.stem && listed.stem.length >= MIN_SHARED_STEM)
+  );
 }
 
-function matchesAt(tokens: readonly AnalyzedToken[], start: number, variant: readonly string[]): boolean {
+function matchesAt(
+  tokens: readonly AnalyzedToken[],
+  start: number,
+  variant: readonly AnalyzedToken[],
+): boolean {
   if (start + variant.length > tokens.length) return false;
-  return variant.every((s, k) => tokens[start + k]?.stem === s);
+  return variant.every((listed, k) => {
+    const typed = tokens[start + k];
+    return typed !== undefined && sameWord(typed, listed);
+  });
 }

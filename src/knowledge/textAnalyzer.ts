@@ -25,7 +25,9 @@ export class TextAnalyzer {
   analyze(text: string, lang: Language): AnalyzedToken[] {
     return this.expand(text, lang)
       .filter((t) => !this.stopwords.has(t.surface))
-      .map((t) => (QUESTION_WORDS.has(t.surface) ? { ...t, weak: true } : t));
+      .map(({ surface, stem }) =>
+        QUESTION_WORDS.has(surface) ? { surface, stem, weak: true } : { surface, stem },
+      );
   }
 
   /**
@@ -44,7 +46,11 @@ export class TextAnalyzer {
   }
 
   private expand(text: string, lang: Language): AnalyzedToken[] {
-    const tokens = tokenize(normalizeText(text)).map((surface) => ({ surface, stem: stem(surface, lang) }));
+    const tokens = tokenize(normalizeText(text)).map((surface) => ({
+      surface,
+      stem: stem(surface, lang),
+      stop: this.stopwords.has(surface),
+    }));
     return this.synonyms.expand(tokens, lang);
   }
 }

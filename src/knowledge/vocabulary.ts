@@ -157,7 +157,7 @@ export class Vocabulary {
     let best: { term: string; distance: number; df: number } | undefined;
     for (const term of candidates) {
       const distance = editDistance(typed, term, maxEdits);
-      if (distance > maxEdits || !accept(term)) continue;
+      if (distance > maxEdits || term.length < o.minTypoLength || !accept(term)) continue;
       if (distance === 2 && term[0] !== typed[0]) continue;
       if (distance === 1 && typed.length < o.minSubstitutionLength && !isSwapOrIndel(typed, term)) continue;
       const df = this.documentFrequency(term);
