@@ -15,6 +15,13 @@ const optionalText = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+/** One CSP `frame-ancestors` source: 'self', a scheme (`https:`) or a host with optional scheme, wildcard and port. */
+const FRAME_SOURCE =
+  /^(?:'self'|[a-z][a-z0-9+.-]*:|(?:[a-z][a-z0-9+.-]*:\/\/)?(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::(?:\d{1,5}|\*))?)$/i;
+
+/** The minimum length of `WEBCHAT_TOKEN_SECRET` (HMAC-SHA256 keys shorter than this are guessable). */
+export const MIN_WEBCHAT_SECRET_LENGTH = 32;
+
 const integer = (name: string, min: number, max: number, fallback: number) =>
   z
     .string()
@@ -58,6 +65,31 @@ const envSchema = z
     CURATOR_LOG_RETENTION_DAYS: integer('CURATOR_LOG_RETENTION_DAYS', 1, 3650, 90),
     CONVERSATION_IDLE_MINUTES: integer('CONVERSATION_IDLE_MINUTES', 1, 24 * 60, 30),
     SHUTDOWN_GRACE_MS: integer('SHUTDOWN_GRACE_MS', 0, 120000, 10000),
+    WEBCHAT_TOKEN_SECRET: optionalText.refine(
+      (v) => v === undefined || v.length >= MIN_WEBCHAT_SECRET_LENGTH,
+      {
+        message: `WEBCHAT_TOKEN_SECRET must be at least ${MIN_WEBCHAT_SECRET_LENGTH} characters (e.g. openssl rand -base64 48)`,
+      },
+    ),
+    WEBCHAT_TOKEN_TTL_SECONDS: integer('WEBCHAT_TOKEN_TTL_SECONDS', 60, 24 * 3600, 900),
+    DIRECT_LINE_SECRET: optionalText,
+    FRAME_ANCESTORS: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        const sources = (v ?? '').split(/[\s,]+/).filter((s) => s !== '');
+        if (sources.length === 0) return Object.freeze(["'self'"]);
+        if (sources.length === 1 && sources[0] === "'none'") return Object.freeze(["'none'"]);
+        const bad = sources.filter((s) => !FRAME_SOURCE.test(s));
+        if (bad.length > 0) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `FRAME_ANCESTORS must be 'self', 'none' or origins such as https://www.example.org separated by spaces, got "${bad.join('", "')}"`,
+          });
+          return z.NEVER;
+        }
+        return Object.freeze([...new Set(sources)]);
+      }),
   })
   .superRefine((env, ctx) => {
     if (env.BOT_STORAGE === StorageKind.Blob && !env.AZURE_STORAGE_CONNECTION_STRING) {
@@ -101,6 +133,17 @@ export interface Config {
   readonly conversationIdleMinutes: number;
   /** How long shutdown waits for in-flight turns. */
   readonly shutdownGraceMs: number;
+  /** The website chat: our own web channel and, optionally, Azure Direct Line. */
+  readonly webChat: Readonly<{
+    /** HMAC-SHA256 key signing web-channel tokens; undefined means a random key per process. */
+    tokenSecret?: string;
+    /** Lifetime of a web-channel token. */
+    tokenTtlSeconds: number;
+    /** Azure Direct Line secret; when set the page talks to the bot through Direct Line instead. */
+    directLineSecret?: string;
+    /** CSP `frame-ancestors` sources: which sites may show the chat page in a frame. */
+    frameAncestors: readonly string[];
+  }>;
 }
 
 /** Thrown when the environment has a bad value; the message names every variable and the fix. */
@@ -146,5 +189,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, pr
     curatorLog: Object.freeze({ path: e.CURATOR_LOG_PATH, retentionDays: e.CURATOR_LOG_RETENTION_DAYS }),
     conversationIdleMinutes: e.CONVERSATION_IDLE_MINUTES,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    webChat: Object.freeze({
+      tokenSecret: e.WEBCHAT_TOKEN_SECRET,
+      tokenTtlSeconds: e.WEBCHAT_TOKEN_TTL_SECONDS,
+      directLineSecret: e.DIRECT_LINE_SECRET,
+      frameAncestors: e.FRAME_ANCESTORS,
+    }),
   });
 }

@@ -15,6 +15,7 @@ import { FORGOTTEN, TriageBot } from './bot/triageBot';
 import { createTurnApology } from './bot/turnApology';
 import { createTurnErrorHandler } from './bot/turnErrorHandler';
 import { renderReplies } from './channels/replyRenderer';
+import { createWebChatChannel } from './channels/webchat/webChatChannel';
 import { type Config, loadConfig, StorageKind } from './config';
 import { loadContent } from './content/contentLoader';
 import { Messages } from './content/messages';
@@ -106,6 +107,16 @@ export function createApp(options: AppOptions = {}): App {
 
   let bot: TriageBot | undefined;
   const routes: RouteInstaller[] = [];
+  const webChat = createWebChatChannel({
+    config: config.webChat,
+    appId: config.bot.appId,
+    adapter,
+    auth,
+    bot: () => bot,
+    clock,
+    logger,
+  });
+  routes.push(webChat.install);
   const { server, inFlight } = createServer({
     adapter,
     bot: () => bot,
@@ -113,6 +124,7 @@ export function createApp(options: AppOptions = {}): App {
     version: appVersion(),
     logger,
     routes,
+    homePage: webChat.homePage,
   });
 
   const ready = loadContent(config.contentRoot).then((content) => {

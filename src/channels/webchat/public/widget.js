@@ -1,0 +1,163 @@
+/*
+ * The website chat widget (served as /widget.js). One tag on any page of the hospital's site:
+ *   <script src="https://<bot host>/widget.js" async></script>
+ * adds a floating chat button that opens the Web Chat page of the same host in a frame.
+ * Optional: data-lang="it" or "en" (default: the host page's lang, then the browser's language).
+ * Styles are set through the CSSOM (element.style), which a host page's Content-Security-Policy allows.
+ */
+(function () {
+  'use strict';
+
+  var STRINGS = /*WIDGET_STRINGS*/ {};
+  var script = document.currentScript;
+  if (!script || window.sarcomaChatWidget) return;
+
+  var origin = new URL(script.src, window.location.href).origin;
+  var ACCENT = '#0b5c78';
+  var NARROW = window.matchMedia('(max-width: 600px)');
+
+  function pickLanguage() {
+    var wanted = [script.getAttribute('data-lang'), document.documentElement.lang]
+      .concat(navigator.languages || [navigator.language])
+      .filter(Boolean);
+    for (var i = 0; i < wanted.length; i++) {
+      var primary = String(wanted[i]).toLowerCase().split(/[-_]/)[0];
+      if (STRINGS[primary]) return primary;
+    }
+    return 'en';
+  }
+
+  var lang = pickLanguage();
+  var s = STRINGS[lang];
+
+  function css(el, styles) {
+    for (var name in styles) el.style.setProperty(name, styles[name]);
+  }
+
+  var button = document.createElement('button');
+  button.type = 'button';
+  button.id = 'sarcoma-chat-launcher';
+  button.setAttribute('aria-label', s.open);
+  button.setAttribute('aria-expanded', 'false');
+  button.setAttribute('aria-controls', 'sarcoma-chat-panel');
+  button.innerHTML =
+    '<svg aria-hidden="true" focusable="false" width="24" height="24" viewBox="0 0 24 24"><path fill="currentColor" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>';
+  var label = document.createElement('span');
+  label.textContent = s.button;
+  button.appendChild(label);
+  css(button, {
+    position: 'fixed',
+    right: '20px',
+    bottom: '20px',
+    'z-index': '2147483000',
+    display: 'inline-flex',
+    'align-items': 'center',
+    gap: '8px',
+    'min-height': '56px',
+    padding: '0 20px',
+    border: '2px solid #ffffff',
+    'border-radius': '28px',
+    background: ACCENT,
+    color: '#ffffff',
+    font: '600 17px/1 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
+    cursor: 'pointer',
+    'box-shadow': '0 4px 12px rgba(0, 0, 0, 0.25)',
+  });
+
+  var panel = document.createElement('div');
+  panel.id = 'sarcoma-chat-panel';
+  panel.setAttribute('role', 'dialog');
+  panel.setAttribute('aria-label', s.title);
+  panel.hidden = true;
+
+  var close = document.createElement('button');
+  close.type = 'button';
+  close.setAttribute('aria-label', s.close);
+  close.textContent = '\u00d7';
+  css(close, {
+    position: 'absolute',
+    top: '6px',
+    right: '6px',
+    'z-index': '1',
+    width: '44px',
+    height: '44px',
+    border: '2px solid #ffffff',
+    'border-radius': '22px',
+    background: ACCENT,
+    color: '#ffffff',
+    font: '400 28px/1 system-ui, sans-serif',
+    cursor: 'pointer',
+  });
+  panel.appendChild(close);
+
+  var frame;
+
+  function layout() {
+    var narrow = NARROW.matches;
+    css(panel, {
+      position: 'fixed',
+      'z-index': '2147483001',
+      right: narrow ? '0' : '20px',
+      bottom: narrow ? '0' : '20px',
+      width: narrow ? '100%' : '400px',
+      height: narrow ? '100%' : 'min(680px, calc(100vh - 40px))',
+      background: '#ffffff',
+      'border-radius': narrow ? '0' : '12px',
+      overflow: 'hidden',
+      'box-shadow': '0 8px 28px rgba(0, 0, 0, 0.3)',
+      display: panel.hidden ? 'none' : 'block',
+    });
+  }
+
+  function focusOutline(el) {
+    el.addEventListener('focus', function () {
+      css(el, { outline: '3px solid #b34700', 'outline-offset': '2px' });
+    });
+    el.addEventListener('blur', function () {
+      el.style.removeProperty('outline');
+    });
+  }
+
+  function open() {
+    if (!frame) {
+      frame = document.createElement('iframe');
+      frame.title = s.title;
+      frame.src = origin + '/?embed=1&lang=' + encodeURIComponent(lang);
+      frame.setAttribute('allow', '');
+      css(frame, { width: '100%', height: '100%', border: '0', display: 'block' });
+      panel.appendChild(frame);
+    }
+    panel.hidden = false;
+    layout();
+    button.setAttribute('aria-expanded', 'true');
+    css(button, { display: 'none' });
+    frame.focus();
+  }
+
+  function hide() {
+    panel.hidden = true;
+    layout();
+    button.setAttribute('aria-expanded', 'false');
+    css(button, { display: 'inline-flex' });
+    button.focus();
+  }
+
+  button.addEventListener('click', open);
+  close.addEventListener('click', hide);
+  panel.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape') hide();
+  });
+  focusOutline(button);
+  focusOutline(close);
+  if (NARROW.addEventListener) NARROW.addEventListener('change', layout);
+
+  function mount() {
+    document.body.appendChild(panel);
+    document.body.appendChild(button);
+    layout();
+  }
+
+  window.sarcomaChatWidget = { open: open, close: hide };
+  if (document.body) mount();
+  else document.addEventListener('DOMContentLoaded', mount);
+})();
