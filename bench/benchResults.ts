@@ -1,0 +1,39 @@
+import type { MemoryFigure } from './conversationMemory';
+import type { LoadFigures } from './loadTest';
+import type { MatcherFigures } from './matcherGrowth';
+import type { TrafficCheck } from './trafficCheck';
+
+/** One traffic kind loaded on our bot, with what it sends. */
+export interface ScenarioFigures {
+  /** Scenario name. */
+  readonly name: string;
+  /** What one connection's cycle sends. */
+  readonly description: string;
+  /** Measured figures. */
+  readonly load: LoadFigures;
+}
+
+/** Everything one `npm run bench` measured. */
+export interface BenchResults {
+  /** When, where and on what the bench ran. */
+  readonly machine: Readonly<{
+    date: string;
+    node: string;
+    cpu: string;
+    cores: number;
+    loadAverage: readonly number[];
+    commit: string;
+  }>;
+  /** The echo bot under knowledge-question traffic. */
+  readonly echo: LoadFigures;
+  /** Our bot under each traffic kind. */
+  readonly ours: readonly ScenarioFigures[];
+  /** The pre-load check of the traffic. */
+  readonly check: TrafficCheck;
+  /** Matcher at each knowledge-base size. */
+  readonly matcher: readonly MatcherFigures[];
+  /** Milliseconds from spawn to `/healthz` 200, per start. */
+  readonly startupMs: readonly number[];
+  /** Resident memory idle and at each conversation checkpoint. */
+  readonly memory: readonly MemoryFigure[];
+}

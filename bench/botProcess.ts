@@ -1,0 +1,111 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** How a bot process is started. */
+export interface BotProcessOptions {
+  /** Compiled entry point, e.g. `dist/src/index.js`. */
+  readonly script: string;
+  /** TCP port to listen on. */
+  readonly port: number;
+  /** Extra environment variables (PORT, HOST and LOG_LEVEL are set for you). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Extra `node` flags, e.g. `--cpu-prof`. */
+  readonly nodeArgs?: readonly string[];
+  /** How long to wait for `/healthz` to answer 200. */
+  readonly readyTimeoutMs?: number;
+}
+
+/** Interval between `/healthz` polls while a process starts. */
+const POLL_MS = 5;
+/** Output kept for the error message when a process fails to start. */
+const TAIL_CHARS = 4_000;
+
+/**
+ * A bot started as its own `node` process (as in production), with its start-up time, resident memory and shutdown.
+ */
+export class BotProcess {
+  private tail = '';
+
+  private constructor(
+    private readonly child: ChildProcess,
+    /** Base URL, e.g. `http://127.0.0.1:3990`. */
+    readonly baseUrl: string,
+  ) {
+    const keep = (chunk: Buffer) => {
+      this.tail = (this.tail + chunk.toString('utf8')).slice(-TAIL_CHARS);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+  }
+
+  /** Milliseconds from spawning the process to its first `/healthz` 200. */
+  startupMs = 0;
+
+  /** The process id (for /proc and profiles). */
+  get pid(): number {
+    return this.child.pid ?? -1;
+  }
+
+  /** Spawns the process and resolves once `/healthz` answers 200. */
+  static async start(options: BotProcessOptions): Promise<BotProcess> {
+    const started = performance.now();
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.script], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+        HOST: '127.0.0.1',
+        ...options.env,
+        PORT: String(options.port),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const bot = new BotProcess(child, `http://127.0.0.1:${options.port}`);
+    const deadline = started + (options.readyTimeoutMs ?? 20_000);
+    while (performance.now() < deadline) {
+      if (child.exitCode !== null) break;
+      if (await bot.healthy()) {
+        bot.startupMs = performance.now() - started;
+        return bot;
+      }
+      await sleep(POLL_MS);
+    }
+    await bot.stop();
+    throw new Error(`${options.script} did not become healthy on port ${options.port}:\n${bot.tail}`);
+  }
+
+  /** Resident memory (VmRSS) in bytes, read from /proc. */
+  async rssBytes(): Promise<number> {
+    const status = await readFile(`/proc/${this.pid}/status`, 'utf8');
+    const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
+    if (kb === undefined) throw new Error(`no VmRSS for process ${this.pid}`);
+    return Number(kb) * 1024;
+  }
+
+  /** The last output of the process (for error messages). */
+  get output(): string {
+    return this.tail;
+  }
+
+  /** Sends SIGTERM and waits for the exit (SIGKILL after 15 s). */
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = once(this.child, 'exit');
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  private async healthy(): Promise<boolean> {
+    try {
+      const res = await fetch(`${this.baseUrl}/healthz`);
+      await res.arrayBuffer();
+      return res.status === 200;
+    } catch {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,188 @@
+import type { BenchResults } from './benchResults';
+import { BENCH_TARGETS, RATIO_TARGET_SCENARIOS } from './benchTargets';
+
+/** One target and whether this run met it. */
+export interface TargetVerdict {
+  /** What the target says. */
+  readonly target: string;
+  /** The figure measured against it. */
+  readonly measured: string;
+  /** True when met. */
+  readonly met: boolean;
+}
+
+const MB = 1024 * 1024;
+const ms = (n: number): string => (n < 10 ? n.toFixed(2) : n.toFixed(1));
+const mb = (bytes: number): string => (bytes / MB).toFixed(1);
+const int = (n: number): string => Math.round(n).toLocaleString('en-GB');
+const mark = (met: boolean): string => (met ? 'met' : '**MISSED**');
+
+/** Every target of issue 8 checked against one run. */
+export function verdicts(r: BenchResults): TargetVerdict[] {
+  const t = BENCH_TARGETS;
+  const out: TargetVerdict[] = [];
+  for (const s of r.ours) {
+    if (!RATIO_TARGET_SCENARIOS.has(s.name)) continue;
+    const ratio = s.load.requestsPerSecond / r.echo.requestsPerSecond;
+    out.push({
+      target: `throughput ours/echo on ${s.name} ≥ ${t.minThroughputRatio}`,
+      measured: ratio.toFixed(2),
+      met: ratio >= t.minThroughputRatio,
+    });
+  }
+  const at = (factor: number) => r.matcher.find((m) => m.factor === factor);
+  const one = at(1);
+  const hundred = at(100);
+  if (one)
+    out.push({
+      target: `match p99 ≤ ${t.maxMatchP99MsAt1x} ms at 1×`,
+      measured: `${ms(one.p99Ms)} ms`,
+      met: one.p99Ms <= t.maxMatchP99MsAt1x,
+    });
+  if (hundred)
+    out.push({
+      target: `match p99 ≤ ${t.maxMatchP99MsAt100x} ms at 100×`,
+      measured: `${ms(hundred.p99Ms)} ms`,
+      met: hundred.p99Ms <= t.maxMatchP99MsAt100x,
+    });
+  const slowest = Math.max(...r.startupMs);
+  out.push({
+    target: `healthy ≤ ${t.maxStartupMs} ms after start (slowest of ${r.startupMs.length})`,
+    measured: `${int(slowest)} ms`,
+    met: slowest <= t.maxStartupMs,
+  });
+  const thousand = r.memory.find((m) => m.conversations === 1_000);
+  if (thousand)
+    out.push({
+      target: `RSS ≤ ${mb(t.maxRssBytesAt1000)} MB with 1,000 live conversations`,
+      measured: `${mb(thousand.rssBytes)} MB`,
+      met: thousand.rssBytes <= t.maxRssBytesAt1000,
+    });
+  return out;
+}
+
+/** The results as the Markdown written to `bench/results.md` (and printed). */
+export function formatResults(r: BenchResults): string {
+  const m = r.machine;
+  const lines: string[] = [];
+  const row = (...cells: (string | number)[]) => lines.push(`| ${cells.join(' | ')} |`);
+  lines.push('# Bench results', '');
+  lines.push(
+    `${m.date} · Node ${m.node} · ${m.cpu} × ${m.cores} · load average at start ${m.loadAverage.map((n) => n.toFixed(2)).join(' ')} · commit ${m.commit}`,
+    '',
+    'Produced by `npm run bench` (bench/run.ts). Figures from a 2-core machine shared with other work vary by ±10–20 % between runs.',
+    '',
+  );
+
+  lines.push('## 1. Turn cost against a bare Bot Framework echo bot', '');
+  lines.push(
+    'Each bot is its own process (`LOG_LEVEL=warn`, memory storage), loaded by autocannon 9 with 10 connections for 10 s after 2 s of warm-up;',
+    'every request is a Web Chat message activity with `deliveryMode: expectReplies`. Latency is of successful responses.',
+    '',
+  );
+  row('bot · traffic', 'req/s', 'p50 ms', 'p99 ms', 'failed', 'ours/echo', 'target ≥ 0.8');
+  row('---', '--:', '--:', '--:', '--:', '--:', '---');
+  row(
+    'echo bot (bench/echoBot.ts) · knowledge questions',
+    int(r.echo.requestsPerSecond),
+    ms(r.echo.p50Ms),
+    ms(r.echo.p99Ms),
+    r.echo.failed,
+    '1.00',
+    '',
+  );
+  for (const s of r.ours) {
+    const ratio = s.load.requestsPerSecond / r.echo.requestsPerSecond;
+    const target = RATIO_TARGET_SCENARIOS.has(s.name)
+      ? mark(ratio >= BENCH_TARGETS.minThroughputRatio)
+      : '(none)';
+    row(
+      `ours · ${s.name}`,
+      int(s.load.requestsPerSecond),
+      ms(s.load.p50Ms),
+      ms(s.load.p99Ms),
+      s.load.failed,
+      ratio.toFixed(2),
+      target,
+    );
+  }
+  lines.push('');
+  for (const s of r.ours) lines.push(`- *${s.name}*: ${s.description}.`);
+  const c = r.check;
+  lines.push(
+    `- Checked before loading, one turn at a time: ${c.walksFollowed}/${c.walks} pathway walks reached their disposition with the expected question at every turn; ${c.questionsAnswered}/${c.questions} evaluation questions got their entry's answer directly (the others a "did you mean" or a refusal).`,
+  );
+  for (const p of c.problems) lines.push(`  - off script: ${p}`);
+  lines.push('');
+
+  lines.push('## 2. Matcher growth', '');
+  lines.push(
+    '`KnowledgeMatcher.build(entries, pathways, synonyms)` over the real entries and clones (new ids, about half the longer words replaced by invented ones from a 50,000-word pool),',
+    'then `match(text, lang)` over every evaluation-set question (in scope and out of scope), in a separate process with `--expose-gc`.',
+    '',
+  );
+  row(
+    'knowledge base',
+    'entries',
+    'build ms',
+    'matcher heap MB',
+    'process RSS MB',
+    'matches timed',
+    'match p50 ms',
+    'match p99 ms',
+    'target',
+  );
+  row('---', '--:', '--:', '--:', '--:', '--:', '--:', '--:', '---');
+  for (const g of r.matcher) {
+    const limit =
+      g.factor === 1
+        ? BENCH_TARGETS.maxMatchP99MsAt1x
+        : g.factor === 100
+          ? BENCH_TARGETS.maxMatchP99MsAt100x
+          : undefined;
+    const target = limit === undefined ? '(none)' : `p99 ≤ ${limit} ms: ${mark(g.p99Ms <= limit)}`;
+    row(
+      `${g.factor}×`,
+      int(g.entries),
+      int(g.buildMs),
+      mb(g.heapBytes),
+      mb(g.rssBytes),
+      int(g.matches),
+      g.p50Ms.toFixed(3),
+      g.p99Ms.toFixed(3),
+      target,
+    );
+  }
+  lines.push('');
+
+  lines.push('## 3. Start-up', '');
+  const slowest = Math.max(...r.startupMs);
+  lines.push(
+    `From spawning \`node dist/src/index.js\` to the first \`/healthz\` 200 (polled every 5 ms): ${r.startupMs.map((n) => `${int(n)} ms`).join(', ')}; slowest ${int(slowest)} ms, target ≤ ${int(BENCH_TARGETS.maxStartupMs)} ms: ${mark(slowest <= BENCH_TARGETS.maxStartupMs)}.`,
+    '',
+  );
+
+  lines.push('## 4. Memory with live conversations', '');
+  lines.push(
+    'A fresh bot process; conversations driven through HTTP, 10 at a time, each an opener and its first answer (left in the middle of a pathway, held in memory storage);',
+    'VmRSS read from /proc/<pid>/status after 1 s idle.',
+    '',
+  );
+  row('live conversations', 'RSS MB', 'failed requests', 'target');
+  row('--:', '--:', '--:', '---');
+  for (const f of r.memory) {
+    const target =
+      f.conversations === 1_000
+        ? `≤ ${mb(BENCH_TARGETS.maxRssBytesAt1000)} MB: ${mark(f.rssBytes <= BENCH_TARGETS.maxRssBytesAt1000)}`
+        : '';
+    row(int(f.conversations), mb(f.rssBytes), f.failed, target);
+  }
+  lines.push('');
+
+  lines.push('## Targets', '');
+  row('target', 'measured', 'verdict');
+  row('---', '--:', '---');
+  for (const v of verdicts(r)) row(v.target, v.measured, mark(v.met));
+  lines.push('');
+  return lines.join('\n');
+}

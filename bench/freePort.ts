@@ -1,0 +1,14 @@
+import { createServer } from 'node:net';
+
+/** A TCP port free on 127.0.0.1 right now (asked of the OS, then released for a child process to take). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,85 @@
+import autocannon, { type AutocannonRequest } from 'autocannon';
+import { percentile } from './percentile';
+
+/** How hard and how long to load a server. */
+export interface LoadOptions {
+  /** Concurrent connections (each waits for its reply before sending again). */
+  readonly connections: number;
+  /** Measured seconds. */
+  readonly durationS: number;
+  /** Seconds of the same load before measuring, not counted (JIT, caches, first conversations). */
+  readonly warmupS: number;
+}
+
+/** What a load run measured. */
+export interface LoadFigures {
+  /** Successful (2xx) responses per second over the measured run. */
+  readonly requestsPerSecond: number;
+  /** Median latency of successful responses, milliseconds. */
+  readonly p50Ms: number;
+  /** 99th-percentile latency of successful responses, milliseconds. */
+  readonly p99Ms: number;
+  /** Successful responses counted. */
+  readonly ok: number;
+  /** Responses with another status, connection errors and timeouts. */
+  readonly failed: number;
+}
+
+/** The bench's standard load: 10 connections, 10 s measured after 2 s of warm-up. */
+export const STANDARD_LOAD: LoadOptions = Object.freeze({ connections: 10, durationS: 10, warmupS: 2 });
+
+/**
+ * Loads `baseUrl` with a request sequence through autocannon and measures throughput and latency.
+ * @remarks Latencies are taken from autocannon's per-response event (sub-millisecond), not its histogram,
+ * which rounds to whole milliseconds: at 3 ms that rounding would be a third of the figure.
+ */
+export async function runLoad(
+  baseUrl: string,
+  requests: AutocannonRequest[],
+  options: LoadOptions = STANDARD_LOAD,
+): Promise<LoadFigures> {
+  if (options.warmupS > 0)
+    await fire(baseUrl, requests, options.connections, options.warmupS, () => undefined);
+  const latencies: number[] = [];
+  const started = performance.now();
+  const result = await fire(baseUrl, requests, options.connections, options.durationS, (status, ms) => {
+    if (status >= 200 && status < 300) latencies.push(ms);
+  });
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    requestsPerSecond: latencies.length / seconds,
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
+    ok: latencies.length,
+    failed: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+/** Sends a fixed number of requests (e.g. to fill memory with conversations) and counts failures. */
+export async function sendAmount(
+  baseUrl: string,
+  requests: AutocannonRequest[],
+  connections: number,
+  amount: number,
+): Promise<{ ok: number; failed: number }> {
+  let ok = 0;
+  const result = await autocannon({ url: baseUrl, connections, amount, requests });
+  for (const [status, { count }] of Object.entries(result.statusCodeStats))
+    if (status.startsWith('2')) ok += count;
+  return { ok, failed: result.non2xx + result.errors + result.timeouts };
+}
+
+async function fire(
+  baseUrl: string,
+  requests: AutocannonRequest[],
+  connections: number,
+  durationS: number,
+  onResponse: (status: number, ms: number) => void,
+) {
+  const instance = autocannon({ url: baseUrl, connections, duration: durationS, requests });
+  instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) =>
+    onResponse(status, ms),
+  );
+  return instance;
+}

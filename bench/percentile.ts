@@ -1,0 +1,6 @@
+/** The value at quantile `q` (0–1) of ascending `sorted` values (nearest rank); NaN when empty. */
+export function percentile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[rank] as number;
+}

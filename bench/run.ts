@@ -1,0 +1,142 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { loadBenchContent } from './benchContent';
+import type { BenchResults, ScenarioFigures } from './benchResults';
+import { BotProcess } from './botProcess';
+import { measureConversationMemory } from './conversationMemory';
+import { formatResults, verdicts } from './formatResults';
+import { freePort } from './freePort';
+import { runLoad } from './loadTest';
+import type { MatcherFigures } from './matcherGrowth';
+import { PROJECT_ROOT } from './projectRoot';
+import { checkTraffic } from './trafficCheck';
+import { mixedScenario, pathwayScenario, questionScenario, type TrafficScenario } from './trafficScenario';
+
+/** Our bot and the echo baseline, compiled. */
+const OUR_BOT = join(PROJECT_ROOT, 'dist', 'src', 'index.js');
+const ECHO_BOT = join(PROJECT_ROOT, 'dist', 'bench', 'echoBot.js');
+/** Fresh starts timed for the start-up figure. */
+const STARTS = 3;
+
+const say = (text: string) => process.stderr.write(`bench: ${text}\n`);
+
+async function startBot(script: string): Promise<BotProcess> {
+  return BotProcess.start({
+    script,
+    port: await freePort(),
+    env: { CURATOR_LOG_PATH: '/tmp/bench-curator-log.jsonl' },
+  });
+}
+
+/** Runs `fn` against a freshly started bot and stops it afterwards. */
+async function withBot<T>(script: string, fn: (bot: BotProcess) => Promise<T>): Promise<T> {
+  const bot = await startBot(script);
+  try {
+    return await fn(bot);
+  } finally {
+    await bot.stop();
+  }
+}
+
+async function matcherGrowth(): Promise<MatcherFigures[]> {
+  const child = spawn(
+    process.execPath,
+    ['--expose-gc', join(PROJECT_ROOT, 'dist', 'bench', 'matcherGrowth.js')],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`matcher growth failed (exit ${code})`);
+  return JSON.parse(out) as MatcherFigures[];
+}
+
+function commit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+    }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', 'src'], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+    }).trim();
+    return dirty ? `${head} (+ uncommitted changes in src/)` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** `npm run bench`: measures everything of issue 8, prints the table and writes `bench/results.md`. */
+export async function runBench(): Promise<BenchResults> {
+  const startedAt = Date.now();
+  const load = loadavg();
+  if (load[0]! > 1)
+    say(`load average ${load[0]!.toFixed(2)} on ${cpus().length} cores: figures will be noisy`);
+  const bench = await loadBenchContent();
+
+  say('start-up');
+  const startupMs: number[] = [];
+  for (let i = 0; i < STARTS; i += 1) startupMs.push(await withBot(OUR_BOT, async (bot) => bot.startupMs));
+
+  say('checking the traffic one turn at a time');
+  const check = await withBot(OUR_BOT, (bot) => checkTraffic(bot.baseUrl, bench));
+  for (const p of check.problems) say(`off script: ${p}`);
+
+  say('echo bot under knowledge questions');
+  const echo = await withBot(ECHO_BOT, (bot) => runLoad(bot.baseUrl, questionScenario(bench).requests));
+
+  const ours: ScenarioFigures[] = [];
+  const scenarios: TrafficScenario[] = [
+    questionScenario(bench),
+    pathwayScenario(bench),
+    mixedScenario(bench),
+  ];
+  for (const scenario of scenarios) {
+    say(`our bot under ${scenario.name}`);
+    const figures = await withBot(OUR_BOT, (bot) => runLoad(bot.baseUrl, scenario.requests));
+    ours.push({ name: scenario.name, description: scenario.description, load: figures });
+  }
+
+  say('memory with live conversations');
+  const memory = await withBot(OUR_BOT, (bot) => measureConversationMemory(bot, bench));
+
+  say('matcher growth (1×, 10×, 100×)');
+  const matcher = await matcherGrowth();
+
+  const results: BenchResults = {
+    machine: {
+      date: new Date(startedAt).toISOString().replace(/\.\d+Z$/, 'Z'),
+      node: process.versions.node,
+      cpu: cpus()[0]?.model.trim() ?? 'unknown CPU',
+      cores: cpus().length,
+      loadAverage: load,
+      commit: commit(),
+    },
+    echo,
+    ours,
+    check,
+    matcher,
+    startupMs,
+    memory,
+  };
+  const markdown = formatResults(results);
+  await writeFile(join(PROJECT_ROOT, 'bench', 'results.md'), markdown);
+  process.stdout.write(`${markdown}\n`);
+  const missed = verdicts(results).filter((v) => !v.met).length;
+  say(
+    `done in ${Math.round((Date.now() - startedAt) / 1000)} s; ${missed === 0 ? 'every target met' : `${missed} target(s) missed`}; written to bench/results.md`,
+  );
+  return results;
+}
+
+if (require.main === module) {
+  runBench().catch((err: Error) => {
+    process.stderr.write(`${err.stack ?? err.message}\n`);
+    process.exit(1);
+  });
+}
