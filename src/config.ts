@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STAFF_KEY_HASH_FORMATS, StaffKeyHash } from './channels/agent/staffKeyHash';
 
 /** pino's log levels, plus `silent`. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -14,6 +15,9 @@ const optionalText = z
   .trim()
   .transform((v) => (v === '' ? undefined : v))
   .optional();
+
+/** A Microsoft Entra tenant id. */
+const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** One CSP `frame-ancestors` source: 'self', a scheme (`https:`) or a host with optional scheme, wildcard and port. */
 const FRAME_SOURCE =
@@ -65,6 +69,30 @@ const envSchema = z
     CURATOR_LOG_RETENTION_DAYS: integer('CURATOR_LOG_RETENTION_DAYS', 1, 3650, 90),
     CONVERSATION_IDLE_MINUTES: integer('CONVERSATION_IDLE_MINUTES', 1, 24 * 60, 30),
     SHUTDOWN_GRACE_MS: integer('SHUTDOWN_GRACE_MS', 0, 120000, 10000),
+    STAFF_TENANT_IDS: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        const ids = (v ?? '')
+          .split(',')
+          .map((id) => id.trim().toLowerCase())
+          .filter((id) => id !== '');
+        const bad = ids.filter((id) => !TENANT_ID.test(id));
+        if (bad.length > 0) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `STAFF_TENANT_IDS must be Microsoft Entra tenant ids (GUIDs) separated by commas, got "${bad.join('", "')}"`,
+          });
+          return z.NEVER;
+        }
+        return Object.freeze([...new Set(ids)]);
+      }),
+    STAFF_ACCESS_KEY_HASH: optionalText.refine(
+      (v) => v === undefined || StaffKeyHash.parse(v) !== undefined,
+      {
+        message: `STAFF_ACCESS_KEY_HASH must be ${STAFF_KEY_HASH_FORMATS}; make one with npm run staff:hash -- <key>`,
+      },
+    ),
     WEBCHAT_TOKEN_SECRET: optionalText.refine(
       (v) => v === undefined || v.length >= MIN_WEBCHAT_SECRET_LENGTH,
       {
@@ -133,6 +161,13 @@ export interface Config {
   readonly conversationIdleMinutes: number;
   /** How long shutdown waits for in-flight turns. */
   readonly shutdownGraceMs: number;
+  /** Who may use the call-centre operator mode. */
+  readonly staff: Readonly<{
+    /** Teams tenants (lower-case GUIDs) whose users get operator mode. */
+    tenantIds: readonly string[];
+    /** Hash of the access key of the `/agent` page; undefined disables it. */
+    accessKeyHash?: string;
+  }>;
   /** The website chat: our own web channel and, optionally, Azure Direct Line. */
   readonly webChat: Readonly<{
     /** HMAC-SHA256 key signing web-channel tokens; undefined means a random key per process. */
@@ -189,6 +224,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, pr
     curatorLog: Object.freeze({ path: e.CURATOR_LOG_PATH, retentionDays: e.CURATOR_LOG_RETENTION_DAYS }),
     conversationIdleMinutes: e.CONVERSATION_IDLE_MINUTES,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    staff: Object.freeze({ tenantIds: e.STAFF_TENANT_IDS, accessKeyHash: e.STAFF_ACCESS_KEY_HASH }),
     webChat: Object.freeze({
       tokenSecret: e.WEBCHAT_TOKEN_SECRET,
       tokenTtlSeconds: e.WEBCHAT_TOKEN_TTL_SECONDS,

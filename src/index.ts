@@ -11,9 +11,12 @@ import {
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import type { Server } from 'restify';
+import { AudienceResolver } from './bot/audienceResolver';
 import { FORGOTTEN, TriageBot } from './bot/triageBot';
 import { createTurnApology } from './bot/turnApology';
 import { createTurnErrorHandler } from './bot/turnErrorHandler';
+import { agentRoutes } from './channels/agent/agentRoutes';
+import { OperatorTurnRunner } from './channels/agent/operatorTurnRunner';
 import { renderReplies } from './channels/replyRenderer';
 import { createWebChatChannel } from './channels/webchat/webChatChannel';
 import { type Config, loadConfig, StorageKind } from './config';
@@ -107,6 +110,15 @@ export function createApp(options: AppOptions = {}): App {
 
   let bot: TriageBot | undefined;
   const routes: RouteInstaller[] = [];
+  routes.push(
+    agentRoutes({
+      runner: new OperatorTurnRunner(adapter, auth, config.bot.appId),
+      bot: () => bot,
+      accessKeyHash: config.staff.accessKeyHash,
+      now: () => clock.now().toMillis(),
+      logger,
+    }),
+  );
   const webChat = createWebChatChannel({
     config: config.webChat,
     appId: config.bot.appId,
@@ -168,7 +180,8 @@ export function createApp(options: AppOptions = {}): App {
         detectLanguage: services.detectLanguage,
       }),
     );
-    bot = new TriageBot(root, dialogState, [conversationState, userState], logger);
+    const audience = new AudienceResolver(config.staff.tenantIds, conversationData);
+    bot = new TriageBot(root, dialogState, [conversationState, userState], logger, audience);
     readiness.markReady(content.versions);
     logger.info(
       { content: content.versions, entries: content.entries.length, pathways: content.pathways.length },
@@ -200,6 +213,11 @@ export async function main(): Promise<void> {
     logger.warn(
       'LOCAL MODE: MicrosoftAppId is not set, so requests are not authenticated. Use this for development only.',
     );
+    if (config.staff.tenantIds.length > 0) {
+      logger.warn(
+        'LOCAL MODE: STAFF_TENANT_IDS is set, but without authentication anyone can claim a staff tenant.',
+      );
+    }
   }
   server.listen(config.port, config.host, () => {
     const address = server.address();

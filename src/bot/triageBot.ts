@@ -2,14 +2,15 @@ import { type BotState, type StatePropertyAccessor, TeamsActivityHandler, TurnCo
 import { type DialogState, runDialog } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import type { RootDialog } from '../dialogs/rootDialog';
+import type { AudienceResolver } from './audienceResolver';
 import { TurnSession } from '../dialogs/turnSession';
 
 /** Turn-state flag set when the user's data was deleted this turn, so nothing is saved again. */
 export const FORGOTTEN = Symbol('forgotten');
 
 /**
- * The thin bot: runs the root dialog for messages, greets new members, saves state at the end of each turn
- * and logs one line per turn (never the message text).
+ * The thin bot: decides the turn's audience, runs the root dialog for messages, greets new members, saves
+ * state at the end of each turn and logs one line per turn (never the message text).
  */
 export class TriageBot extends TeamsActivityHandler {
   constructor(
@@ -17,6 +18,7 @@ export class TriageBot extends TeamsActivityHandler {
     private readonly dialogState: StatePropertyAccessor<DialogState>,
     private readonly states: readonly BotState[],
     private readonly logger: Logger,
+    private readonly audience: AudienceResolver,
     private readonly clock: () => number = () => performance.now(),
   ) {
     super();
@@ -35,6 +37,7 @@ export class TriageBot extends TeamsActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     const started = this.clock();
+    await this.audience.apply(context);
     await super.run(context);
     if (!context.turnState.get(FORGOTTEN)) {
       for (const state of this.states) await state.saveChanges(context, false);
