@@ -83,9 +83,8 @@ function sameStems(a: readonly AnalyzedToken[], b: readonly AnalyzedToken[]): bo
 }
 
 function sameWord(typed: AnalyzedToken, listed: AnalyzedToken): boolean {
-  return (
-    typed.surface === listed.surface || (typed.stem === listed.stem && listed.stem.length >= MIN_SHARED_STEM)
-  );
+  if (typed.surface === listed.surface) return true;
+  return typed.stop !== true && typed.stem === listed.stem && listed.stem.length >= MIN_SHARED_STEM;
 }
 
 function matchesAt(

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { evaluateMatcher, type EvaluationReport } from '../../src/knowledge/evaluateMatcher';
+import { evaluationSetSchema } from '../../src/knowledge/evaluationSet';
+import { KnowledgeMatcher } from '../../src/knowledge/knowledgeMatcher';
+import type { KnowledgeSources } from '../../src/knowledge/knowledgeSources';
+import { loadKnowledgeSources } from '../../src/knowledge/loadKnowledgeSources';
+import { normalizeText } from '../../src/knowledge/normalizeText';
+
+const root = join(__dirname, '..', '..');
+const set = evaluationSetSchema.parse(
+  JSON.parse(readFileSync(join(__dirname, 'evaluation-set.json'), 'utf8')) as unknown,
+);
+
+let sources: KnowledgeSources;
+let report: EvaluationReport;
+
+beforeAll(async () => {
+  sources = await loadKnowledgeSources(root);
+  const matcher = KnowledgeMatcher.build(
+    sources.files.flatMap((f) => f.entries),
+    [],
+    sources.synonyms,
+  );
+  report = evaluateMatcher(set, (text, lang) => matcher.match(text, lang));
+});
+
+const rate = (t: { correct: number; total: number }): number => t.correct / t.total;
+const confusions = (): string =>
+  report.confusions
+    .map((c) => `[${c.lang}] "${c.text}": ${c.expected ?? 'out of scope'} → ${c.got ?? 'refused'}`)
+    .join('\n');
+
+describe('when the matcher answers the held-out evaluation questions (npm run eval shows the details)', () => {
+  test('it picks the expected entry for at least 95% of them', () => {
+    if (rate(report.top1) < 0.95) console.log(confusions());
+    expect(rate(report.top1)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  test('it refuses at least 90% of the out-of-scope questions', () => {
+    expect(rate(report.refusals)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  test('it asks about every knowledge entry', () => {
+    const asked = new Set(set.questions.map((q) => q.expected));
+    const missing = sources.files.flatMap((f) => f.entries.map((e) => e.id)).filter((id) => !asked.has(id));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('when the evaluation set is compared with the knowledge base', () => {
+  test('no evaluation question is a copy of a knowledge-base phrasing (after normalisation)', () => {
+    const phrasings = new Set(
+      sources.files.flatMap((f) =>
+        f.entries.flatMap((e) =>
+          (['en', 'it'] as const).flatMap((lang) =>
+            [e[lang].question, ...e[lang].alternates].map((p) => `${lang}:${normalizeText(p)}`),
+          ),
+        ),
+      ),
+    );
+    const copies = [...set.questions, ...set.outOfScope].filter((q) =>
+      phrasings.has(`${q.lang}:${normalizeText(q.text)}`),
+    );
+    expect(copies.map((q) => q.text)).toEqual([]);
+  });
+
+  test('every expected id names an entry', () => {
+    const ids = new Set(sources.files.flatMap((f) => f.entries.map((e) => e.id)));
+    expect(set.questions.map((q) => q.expected).filter((id) => !ids.has(id))).toEqual([]);
+  });
+});
