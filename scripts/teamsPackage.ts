@@ -57,7 +57,7 @@ export function placeholderValues(
   const problems: string[] = [];
   if (!GUID.test(values.MicrosoftAppId))
     problems.push("MicrosoftAppId must be the bot's Microsoft App ID (a GUID)");
-  if (!GUID.test(values.TeamsAppId))
+  if (read('TEAMS_APP_ID') !== undefined && !GUID.test(values.TeamsAppId))
     problems.push('TEAMS_APP_ID must be a GUID (or leave it unset to use MicrosoftAppId)');
   for (const [key, name] of [
     ['WebsiteUrl', 'TEAMS_WEBSITE_URL'],
