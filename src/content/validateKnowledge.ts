@@ -19,8 +19,8 @@ const MIN_PHONE_DIGITS = 6;
  * synonym variant listed under two canonical terms.
  */
 export function validateKnowledge(
-  content: Pick<Content, 'entries' | 'pathways' | 'synonyms' | 'bookingLine'>,
-  origins: Pick<ContentOrigins, 'entry' | 'pathway'>,
+  content: Pick<Content, 'entries' | 'synonyms' | 'bookingLine'>,
+  origins: Pick<ContentOrigins, 'entry'>,
 ): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const ids = new Map<string, number>();
@@ -75,40 +75,31 @@ export function validateKnowledge(
     }
   }
 
-  issues.push(...sharedPhrasings(content, origins), ...synonymConflicts(content.synonyms));
+  issues.push(...sharedPhrasings(content.entries, origins), ...synonymConflicts(content.synonyms));
   return issues;
 }
 
-/** Phrasings (questions, alternates, pathway openers) that normalise to the same text in two places. */
+/** Questions and alternates that normalise to the same text in two entries (the matcher could not choose). */
 function sharedPhrasings(
-  content: Pick<Content, 'entries' | 'pathways'>,
-  origins: Pick<ContentOrigins, 'entry' | 'pathway'>,
+  entries: Content['entries'],
+  origins: Pick<ContentOrigins, 'entry'>,
 ): ContentIssue[] {
   const issues: ContentIssue[] = [];
-  const owners = new Map<string, string>();
-  const check = (key: string, owner: string, file: string, node: string, phrase: string): void => {
-    const first = owners.get(key);
-    if (first === undefined) owners.set(key, owner);
-    else if (first !== owner) {
-      issues.push({
-        file,
-        node,
-        problem: `the phrasing "${phrase}" is also used by ${first}`,
-        fix: 'keep each phrasing in one place, so the question leads to one answer',
-      });
-    }
-  };
   for (const lang of LANGUAGES) {
-    for (const e of content.entries) {
+    const owners = new Map<string, string>();
+    for (const e of entries) {
       for (const phrase of [e[lang].question, ...e[lang].alternates]) {
-        const key = `${lang}:${normalizeText(phrase)}`;
-        check(key, `entry "${e.id}"`, origins.entry(e.id), `entries (id "${e.id}").${lang}`, phrase);
-      }
-    }
-    for (const p of content.pathways) {
-      for (const phrase of p.openers[lang]) {
-        const key = `${lang}:${normalizeText(phrase)}`;
-        check(key, `pathway "${p.id}"`, origins.pathway(p.id), `openers.${lang}`, phrase);
+        const key = normalizeText(phrase);
+        const first = owners.get(key);
+        if (first === undefined) owners.set(key, e.id);
+        else if (first !== e.id) {
+          issues.push({
+            file: origins.entry(e.id),
+            node: `entries (id "${e.id}").${lang}`,
+            problem: `the phrasing "${phrase}" is also used by the entry "${first}"`,
+            fix: 'keep each phrasing in one entry, so the question leads to one answer',
+          });
+        }
       }
     }
   }

@@ -61,44 +61,56 @@ export class KnowledgeMatcher {
    * also the other language (people mix them), and keeps the better.
    */
   match(text: string, lang: Language): MatchResult {
-    const first = this.rank(text, lang);
-    const firstResult = this.classify(first);
-    if (firstResult.band === ConfidenceBand.High) return firstResult;
+    const first = this.classify(this.search(text, lang));
+    if (first.result.band === ConfidenceBand.High) return first.result;
     const other: Language = lang === 'en' ? 'it' : 'en';
-    const second = this.rank(text, other);
-    const firstScore = first[0]?.score ?? 0;
-    const secondScore = second[0]?.score ?? 0;
-    return secondScore > firstScore + this.options.languagePreference ? this.classify(second) : firstResult;
+    const second = this.classify(this.search(text, other));
+    return second.topScore > first.topScore + this.options.languagePreference ? second.result : first.result;
   }
 
   /** The scored documents of one language for a text, best first (for evaluation and diagnostics). */
   rank(text: string, lang: Language): ScoredDocument[] {
-    return this.indexes[lang].search({
-      tokens: this.analyzer.analyze(text, lang),
-      signature: this.analyzer.signature(text, lang),
-    });
+    return this.search(text, lang).ranked;
   }
 
-  private classify(ranked: readonly ScoredDocument[]): MatchResult {
+  private search(text: string, lang: Language): { ranked: ScoredDocument[]; topicWords: number } {
+    const tokens = this.analyzer.analyze(text, lang);
+    const ranked = this.indexes[lang].search({ tokens, signature: this.analyzer.signature(text, lang) });
+    return { ranked, topicWords: new Set(tokens.filter((t) => !t.weak).map((t) => t.stem)).size };
+  }
+
+  /**
+   * Turns a ranking into a band. A long message is mostly the story around the question, so its thresholds
+   * are lowered in proportion, but it never gets more than "did you mean".
+   */
+  private classify({ ranked, topicWords }: { ranked: readonly ScoredDocument[]; topicWords: number }): {
+    result: MatchResult;
+    topScore: number;
+  } {
     const o = this.options;
     const top = ranked[0];
-    if (!top) return { band: ConfidenceBand.Low, candidates: [] };
+    if (!top) return { result: { band: ConfidenceBand.Low, candidates: [] }, topScore: 0 };
+    const long = topicWords > o.longMessageTerms;
+    const relax = long ? o.longMessageTerms / topicWords : 1;
+    const lowCoverage = o.lowCoverage * relax;
     const best = candidateOf(top);
-    if (top.coverage < o.lowCoverage || top.score < o.lowScore) {
-      return { band: ConfidenceBand.Low, candidates: [], nearest: best };
+    const result = (r: MatchResult) => ({ result: r, topScore: top.score });
+    if (top.coverage < lowCoverage || top.score < o.lowScore * relax) {
+      return result({ band: ConfidenceBand.Low, candidates: [], nearest: best });
     }
     const rivals = ranked.filter((r) => r.doc.id !== top.doc.id || r.doc.kind !== top.doc.kind);
     const runnerUp = rivals[0];
     const clear =
+      !long &&
       top.score >= o.highScore &&
       top.coverage >= o.highCoverage &&
       (!runnerUp || top.score - runnerUp.score >= o.highMargin);
-    if (clear) return { band: ConfidenceBand.High, best, candidates: [best] };
+    if (clear) return result({ band: ConfidenceBand.High, best, candidates: [best] });
     const suggestions = rivals
-      .filter((r) => r.score >= top.score * o.candidateRatio && r.coverage >= o.lowCoverage)
+      .filter((r) => r.score >= top.score * o.candidateRatio && r.coverage >= lowCoverage)
       .slice(0, o.maxSuggestions - 1)
       .map(candidateOf);
-    return { band: ConfidenceBand.Medium, best, candidates: [best, ...suggestions] };
+    return result({ band: ConfidenceBand.Medium, best, candidates: [best, ...suggestions] });
   }
 }
 

@@ -41,6 +41,8 @@ export interface MatcherOptions {
   readonly lowScore: number;
   /** Coverage below which a match is low (the question asks about things the entry does not explain). */
   readonly lowCoverage: number;
+  /** Topic words beyond which a message counts as long: its low thresholds shrink in proportion, its band stays below high. */
+  readonly longMessageTerms: number;
   /** Candidates offered in a medium match must score at least this share of the best one. */
   readonly candidateRatio: number;
   /** Most candidates offered in a medium match. */
@@ -71,6 +73,7 @@ export const MATCHER_DEFAULTS: MatcherOptions = Object.freeze({
   highMargin: 0.08,
   lowScore: 0.45,
   lowCoverage: 0.5,
+  longMessageTerms: 8,
   candidateRatio: 0.7,
   maxSuggestions: 3,
   languagePreference: 0.03,
