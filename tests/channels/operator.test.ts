@@ -180,6 +180,29 @@ describe('call-centre operator mode', () => {
       expect(textOf(again.activities)).toContain(publicQuestion());
     });
 
+    test('the public web chat hands out no operator token: its token is refused by the operator API, and its turns stay public', async () => {
+      const opened = await post('/api/webchat/conversations', {});
+      expect(opened.status).toBe(201);
+      const visitor = opened.body as { conversationId: string; token: string };
+      const refused = await say(visitor, 'I have a suspicious mole');
+      expect(refused.status).toBe(401);
+      const res = await post(
+        `/api/webchat/conversations/${visitor.conversationId}/activities`,
+        {
+          type: 'message',
+          text: 'I have a suspicious mole',
+          locale: 'en-US',
+          channelData: { mode: 'operator', tenant: { id: STAFF_TENANT } },
+          conversation: { tenantId: STAFF_TENANT },
+        },
+        visitor.token,
+      );
+      expect(res.status).toBe(200);
+      const replies = (Array.isArray(res.body) ? res.body : res.body.activities) as ReplyActivity[];
+      expect(textOf(replies)).toContain(publicQuestion());
+      expect(textOf(replies)).not.toContain(operatorQuestion());
+    });
+
     test('a wrong staff key is refused and no token is given', async () => {
       const res = await post('/agent/api/session', { key: 'operator' });
       expect(res.status).toBe(401);
