@@ -5,6 +5,7 @@ import type { TriageBot } from './bot/triageBot';
 import type { Readiness } from './health/readiness';
 import { activityProblem } from './http/activityShape';
 import { httpErrors } from './http/httpErrors';
+import { clientAddress, RATE_LIMITS, RateLimiter } from './http/rateLimiter';
 import { readJsonBody } from './http/readJsonBody';
 
 /** Adds routes to the server (channels bring their own: Web Chat page, web-channel API, operator page). */
@@ -26,6 +27,28 @@ export interface ServerDeps {
   readonly routes?: readonly RouteInstaller[];
   /** The page served at `/` (until the channels bring Web Chat). */
   readonly homePage?: (req: Request, res: Response) => Promise<void>;
+  /** Rate limits (default: {@link RATE_LIMITS}, in memory). */
+  readonly limits?: Readonly<{
+    /** Per client address on the web-channel routes (`/api/webchat/…`). */
+    webClient?: RateLimiter;
+    /** Per conversation id on turns (`/api/messages` and the `…/:id/activities` routes). */
+    conversationTurns?: RateLimiter;
+  }>;
+}
+
+/** Path prefixes of the public web-channel routes, limited per client address. */
+export const WEB_CHANNEL_PREFIXES: readonly string[] = Object.freeze(['/api/webchat/', '/api/directline/']);
+
+/** The security headers of `/healthz` and the fallback page: nothing may load, frame or sniff them. */
+const LOCKED_DOWN_HEADERS = Object.freeze({
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Content-Security-Policy':
+    "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+});
+
+function lockDown(res: Response): void {
+  for (const [name, value] of Object.entries(LOCKED_DOWN_HEADERS)) res.setHeader(name, value);
 }
 
 /** Counts requests in flight, for graceful shutdown. */
@@ -76,6 +99,8 @@ export class InFlight {
 export function createServer(deps: ServerDeps): { server: Server; inFlight: InFlight } {
   const server = createRestify({ name: 'sarcoma-triage-bot', handleUncaughtExceptions: false });
   const inFlight = new InFlight();
+  const webClient = deps.limits?.webClient ?? new RateLimiter(RATE_LIMITS.webClient);
+  const conversationTurns = deps.limits?.conversationTurns ?? new RateLimiter(RATE_LIMITS.conversationTurns);
 
   server.pre((_req, res, next) => {
     const end = inFlight.begin();
@@ -88,6 +113,24 @@ export function createServer(deps: ServerDeps): { server: Server; inFlight: InFl
     }
     return next();
   });
+
+  // After routing, on the matched route's path, so that case, slashes or encoding cannot dodge the limits.
+  const routePath = (req: Request) => String(req.getRoute()?.path ?? '');
+  server.use(
+    webClient.middleware((req) =>
+      WEB_CHANNEL_PREFIXES.some((prefix) => routePath(req).startsWith(prefix))
+        ? clientAddress(req)
+        : undefined,
+    ),
+  );
+  server.use(
+    conversationTurns.middleware((req) => {
+      if (!routePath(req).endsWith('/activities')) return undefined;
+      const params = (req.params ?? {}) as Record<string, unknown>;
+      const id = params.conversationId ?? params.id;
+      return typeof id === 'string' ? id : undefined;
+    }),
+  );
 
   server.on(
     'restifyError',
@@ -115,6 +158,7 @@ export function createServer(deps: ServerDeps): { server: Server; inFlight: InFl
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     res.header('Cache-Control', 'no-store');
+    lockDown(res);
     res.send(deps.readiness.ready ? 200 : 503, deps.readiness.report(deps.version));
   });
 
@@ -132,6 +176,7 @@ export function createServer(deps: ServerDeps): { server: Server; inFlight: InFl
       res.send(400, httpErrors.notAnActivity(problem));
       return;
     }
+    if (!conversationTurns.admit((body as { conversation: { id: string } }).conversation.id, res)) return;
     req.body = body;
     await deps.adapter.process(req, res, (context) => bot.run(context));
   });
@@ -142,6 +187,7 @@ export function createServer(deps: ServerDeps): { server: Server; inFlight: InFl
       return;
     }
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    lockDown(res);
     res.sendRaw(
       200,
       '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sarcoma triage assistant</title></head><body><h1>Sarcoma and rare tumours: triage assistant</h1><p>The bot listens at /api/messages.</p></body></html>',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 const id = z.string().max(1024, 'ids may be at most 1024 characters');
+const members = z.array(z.looseObject({ id: id.optional(), name: z.string().max(1024).optional() })).max(100);
 
 /**
  * The minimum an incoming activity must have before it reaches the adapter; everything else is
@@ -18,6 +19,14 @@ export const incomingActivitySchema = z
     conversation: z.looseObject({ id: id.min(1) }),
     from: z.looseObject({ id: id.optional(), name: z.string().max(1024).optional() }),
     recipient: z.looseObject({ id: id.optional() }).optional(),
+    deliveryMode: z.enum(['normal', 'notification', 'expectReplies', 'ephemeral']).optional(),
+    // botbuilder walks these lists without checking them: a string or a null inside fails the turn.
+    membersAdded: members.optional(),
+    membersRemoved: members.optional(),
+    entities: z
+      .array(z.looseObject({ type: z.string().max(256).optional() }))
+      .max(100)
+      .optional(),
   })
   .loose();
 

@@ -14,5 +14,9 @@ export const httpErrors = Object.freeze({
   notFound: () => ({ error: 'not_found', message: 'No such resource.' }),
   methodNotAllowed: (allowed: string) => ({ error: 'method_not_allowed', message: `Use ${allowed}.` }),
   unauthorized: () => ({ error: 'unauthorized', message: 'A valid token is required.' }),
+  tooManyRequests: (retryAfterSeconds: number) => ({
+    error: 'too_many_requests',
+    message: `Too many requests; try again in ${retryAfterSeconds} s.`,
+  }),
   shuttingDown: () => ({ error: 'shutting_down', message: 'The bot is restarting; try again in a moment.' }),
 });
