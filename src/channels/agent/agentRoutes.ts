@@ -29,6 +29,7 @@ const agentErrors = Object.freeze({
   throttled: () => ({ error: 'too_many_attempts', message: 'Too many wrong keys; try again later.' }),
   notReady: () => ({ error: 'not_ready', message: 'The bot is starting; try again in a moment.' }),
   badBody: (detail: string) => ({ error: 'invalid_request', message: `The body is not valid: ${detail}.` }),
+  turnFailed: () => ({ error: 'turn_failed', message: 'The bot could not handle this message; try again.' }),
 });
 
 /** What the `/agent` page and API need. */
@@ -99,6 +100,20 @@ export function agentRoutes(deps: AgentRouteDeps): RouteInstaller {
       : { membersAdded: [{ id: claims.sub, name: 'Operator' }] }),
   });
 
+  /** Runs an operator turn; on an unexpected failure answers 500 (without details) and resolves to undefined. */
+  const runTurn = async (res: Response, activity: Partial<Activity>, bot: TurnHandler) => {
+    try {
+      return await deps.runner.run(activity, bot);
+    } catch (err) {
+      deps.logger.error(
+        { err: { name: (err as Error).name, message: (err as Error).message } },
+        'operator turn failed',
+      );
+      res.send(500, agentErrors.turnFailed());
+      return undefined;
+    }
+  };
+
   /** Starts a conversation with the operator greeting; answers the new token with the replies. */
   const startConversation = async (res: Response, sub: string, input: OperatorInput, exp?: number) => {
     const bot = deps.bot();
@@ -108,7 +123,8 @@ export function agentRoutes(deps: AgentRouteDeps): RouteInstaller {
       return;
     }
     const { token, claims } = tokens.mint(sub, `agent-${randomUUID()}`, exp);
-    const activities = await deps.runner.run(activityFor(claims, input), bot);
+    const activities = await runTurn(res, activityFor(claims, input), bot);
+    if (!activities) return;
     noStore(res);
     res.send(200, {
       token,
@@ -221,7 +237,8 @@ export function agentRoutes(deps: AgentRouteDeps): RouteInstaller {
         return;
       }
       const input = read.activity;
-      const activities = await deps.runner.run(activityFor(claims, input), bot);
+      const activities = await runTurn(res, activityFor(claims, input), bot);
+      if (!activities) return;
       res.send(200, { activities });
     });
   };
