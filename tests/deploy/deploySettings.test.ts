@@ -24,7 +24,7 @@ function variablesReadByConfig(): string[] {
 
 const VARIABLE_LINE = /^(#\s*)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/;
 
-/** The variables of the example: name, whether it is active, its value and the comment line above it. */
+/** The variables of the example: name, whether it is uncommented, its value and the comment line above it. */
 function exampleVariables() {
   return EXAMPLE.flatMap((line, i) => {
     const m = VARIABLE_LINE.exec(line.trim());
@@ -55,8 +55,37 @@ describe('deploy/.env.example', () => {
     expect(documented.filter((d) => d.meaning.length < 10).map((d) => d.name)).toEqual([]);
   });
 
-  test('its active lines are a valid configuration as they stand', () => {
-    const env = Object.fromEntries(documented.filter((d) => d.active).map((d) => [d.name, d.value]));
+  test('it changes nothing when copied as it is (every line commented out)', () => {
+    expect(documented.filter((d) => d.active).map((d) => d.name)).toEqual([]);
+  });
+
+  test('its values (defaults and examples) are a valid configuration when all uncommented', () => {
+    const env = Object.fromEntries(documented.map((d) => [d.name, d.value]));
     expect(() => loadConfig(env, ROOT)).not.toThrow();
+  });
+});
+
+/** Variables the hosting platform reads, not the bot. */
+const PLATFORM_SETTING = /^(WEBSITE_|SCM_)/;
+
+describe('the deployment files', () => {
+  const read = new Set(variablesReadByConfig());
+
+  test('the Azure template sets only application settings the bot reads (or App Service itself)', () => {
+    const bicep = readFileSync(join(ROOT, 'deploy/azure/main.bicep'), 'utf8');
+    const settings = [...bicep.matchAll(/^\s*name: '([A-Za-z_][A-Za-z0-9_]*)'\s*\n\s*value:/gm)].map(
+      (m) => m[1] ?? '',
+    );
+    expect(settings).toEqual(
+      expect.arrayContaining(['MicrosoftAppId', 'BOT_STORAGE', 'AZURE_STORAGE_CONNECTION_STRING']),
+    );
+    expect(settings.filter((name) => !read.has(name) && !PLATFORM_SETTING.test(name))).toEqual([]);
+  });
+
+  test('the systemd unit sets only variables the bot reads', () => {
+    const unit = readFileSync(join(ROOT, 'deploy/selfhost/sarcoma-triage-bot.service'), 'utf8');
+    const names = [...unit.matchAll(/^Environment=([A-Za-z_][A-Za-z0-9_]*)=/gm)].map((m) => m[1] ?? '');
+    expect(names).toContain('HOST');
+    expect(names.filter((name) => name !== 'NODE_ENV' && !read.has(name))).toEqual([]);
   });
 });
