@@ -96,8 +96,10 @@ export function createApp(options: AppOptions = {}): App {
   });
   const adapter = new CloudAdapter(auth);
   adapter.use(new ConversationTurnGuard({ logger }));
+  const millis = () => clock.now().toMillis();
   const memory =
-    options.storage ?? (config.storage.kind === StorageKind.Memory ? createStorage(config) : undefined);
+    options.storage ??
+    (config.storage.kind === StorageKind.Memory ? createStorage(config, millis) : undefined);
   const resilient = new ResilientStorage(() => memory ?? createStorage(config), {
     health: readiness,
     logger,

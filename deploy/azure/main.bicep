@@ -92,10 +92,7 @@ var webAppName = '${namePrefix}-${suffix}'
 var storageAccountName = take(toLower('st${namePrefix}${suffix}'), 24)
 var keyVaultName = take('kv-${namePrefix}-${suffix}', 24)
 // Built-in role "Key Vault Secrets User".
-var keyVaultSecretsUserRole = subscriptionResourceId(
-  'Microsoft.Authorization/roleDefinitions',
-  '4633458b-17de-408a-b874-0445c86b69e6'
-)
+var keyVaultSecretsUserRole = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
 
 // --- Identity of the bot (its Microsoft App ID is this identity's client id) ---
 resource botIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {

@@ -1,6 +1,7 @@
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { type Config, StorageKind } from '../config';
+import { ExpiringStorage } from './expiringStorage';
 
 /**
  * How long the Azure SDK tries before a blob call counts as failed.
@@ -14,15 +15,19 @@ export const BLOB_RETRY_OPTIONS = Object.freeze({
   maxRetryDelayInMs: 500,
 });
 
+/** How long in-memory state lives after its last write: one day, like the Blob Storage lifecycle rule. */
+export const MEMORY_STATE_TTL_MS = 24 * 60 * 60 * 1000;
+
 /**
- * The real state storage chosen by configuration: memory (one process) or Azure Blob Storage
- * (shared by every instance; creates its container on first use).
+ * The real state storage chosen by configuration: memory (one process; items expire a day after their last
+ * write) or Azure Blob Storage (shared by every instance; creates its container on first use).
+ * @param now the current time in milliseconds, for the expiry of in-memory state
  */
-export function createStorage(config: Pick<Config, 'storage'>): Storage {
+export function createStorage(config: Pick<Config, 'storage'>, now: () => number = Date.now): Storage {
   if (config.storage.kind === StorageKind.Blob) {
     return new BlobsStorage(config.storage.connectionString ?? '', config.storage.container, {
       storagePipelineOptions: { retryOptions: { ...BLOB_RETRY_OPTIONS } },
     });
   }
-  return new MemoryStorage();
+  return new ExpiringStorage(new MemoryStorage(), MEMORY_STATE_TTL_MS, now);
 }

@@ -10,6 +10,7 @@ import {
 import pino from 'pino';
 import { StorageHealth } from '../../src/health/readiness';
 import { ConversationTurnGuard } from '../../src/state/conversationTurnGuard';
+import { ExpiringStorage } from '../../src/state/expiringStorage';
 import { KeyedQueue } from '../../src/state/keyedQueue';
 import { OptimisticStorage } from '../../src/state/optimisticStorage';
 import { ResilientStorage } from '../../src/state/resilientStorage';
@@ -268,5 +269,31 @@ describe('when turns of one conversation arrive at once', () => {
     await adapter.processActivity(turnOn(adapter), logic);
     expect(adapter.activeQueue.map((a) => a.text)).toEqual(['message number 1', 'sorry']);
     expect(handled).toEqual(['bug']);
+  });
+});
+
+describe('when in-memory state is left alone for longer than its lifetime', () => {
+  const HOUR = 3_600_000;
+
+  test('it is deleted, while state written recently stays', async () => {
+    let now = 0;
+    const storage = new ExpiringStorage(new MemoryStorage(), 24 * HOUR, () => now);
+    await storage.write({ old: { v: 1, eTag: '*' } });
+    now += 20 * HOUR;
+    await storage.write({ recent: { v: 2, eTag: '*' } });
+    now += 5 * HOUR;
+    const items = await storage.read(['old', 'recent']);
+    expect(Object.keys(items)).toEqual(['recent']);
+    expect(storage.size).toBe(1);
+  });
+
+  test('it keeps state that is written again, however old the conversation', async () => {
+    let now = 0;
+    const storage = new ExpiringStorage(new MemoryStorage(), 24 * HOUR, () => now);
+    for (let day = 0; day < 5; day += 1) {
+      await storage.write({ chat: { day, eTag: '*' } });
+      now += 23 * HOUR;
+    }
+    expect(await storage.read(['chat'])).toMatchObject({ chat: { day: 4 } });
   });
 });
