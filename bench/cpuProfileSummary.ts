@@ -1,61 +1,96 @@
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 
-/** Self time of one function in a CPU profile. */
+/** Time of one function (or file) in a CPU profile. */
 export interface HotSpot {
-  /** `file:function:line`, the file relative to the project root (or the module / `(native)`). */
+  /** `file:function:line`, the file relative to the project root (or `npm:<package>`, or `(native)`). */
   readonly where: string;
   /** Share of all samples, 0–100. */
   readonly percent: number;
-  /** Self time, milliseconds. */
-  readonly selfMs: number;
+  /** Milliseconds. */
+  readonly ms: number;
 }
 
-/** Self time grouped by function and by file. */
+/** Where the CPU time of a profile went. */
 export interface CpuProfileSummary {
-  /** Milliseconds profiled. */
+  /** Milliseconds profiled (after the skipped start). */
   readonly totalMs: number;
-  /** Functions by self time, highest first. */
-  readonly functions: readonly HotSpot[];
+  /** Functions by self time (time in the function's own code), highest first. */
+  readonly selfByFunction: readonly HotSpot[];
   /** Files (or packages) by self time, highest first. */
-  readonly files: readonly HotSpot[];
+  readonly selfByFile: readonly HotSpot[];
+  /** Functions by inclusive time (their own code and everything they call), highest first. */
+  readonly inclusiveByFunction: readonly HotSpot[];
 }
 
 interface ProfileNode {
   readonly id: number;
   readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
+  readonly children?: readonly number[];
 }
 
 interface CpuProfile {
   readonly nodes: readonly ProfileNode[];
-  readonly startTime: number;
-  readonly endTime: number;
   readonly samples: readonly number[];
   readonly timeDeltas: readonly number[];
 }
 
-/** Reads a `.cpuprofile` written by `node --cpu-prof` and sums self time per function and per file. */
-export async function summariseCpuProfile(path: string, root: string): Promise<CpuProfileSummary> {
+/**
+ * Reads a `.cpuprofile` written by `node --cpu-prof` and sums time per function (self and inclusive) and per file.
+ * @param skipMs leave out the first milliseconds of the profile (start-up and warm-up)
+ */
+export async function summariseCpuProfile(
+  path: string,
+  root: string,
+  skipMs = 0,
+): Promise<CpuProfileSummary> {
   const profile = JSON.parse(await readFile(path, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const fn = new Map<string, number>();
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label = new Map(
+    profile.nodes.map((n) => {
+      const where = fileOf(n.callFrame.url, root);
+      return [
+        n.id,
+        {
+          file: where,
+          fn: `${where}:${n.callFrame.functionName || '(anonymous)'}:${n.callFrame.lineNumber + 1}`,
+        },
+      ];
+    }),
+  );
+  const self = new Map<string, number>();
   const file = new Map<string, number>();
+  const inclusive = new Map<string, number>();
+  const add = (m: Map<string, number>, key: string, us: number) => m.set(key, (m.get(key) ?? 0) + us);
   let total = 0;
+  let elapsedUs = 0;
   profile.samples.forEach((id, i) => {
     const us = profile.timeDeltas[i] ?? 0;
-    const frame = byId.get(id)?.callFrame;
-    if (!frame) return;
+    elapsedUs += us;
+    const own = label.get(id);
+    if (!own || !byId.has(id) || elapsedUs < skipMs * 1000) return;
     total += us;
-    const where = fileOf(frame.url, root);
-    const name = `${where}:${frame.functionName || '(anonymous)'}:${frame.lineNumber + 1}`;
-    fn.set(name, (fn.get(name) ?? 0) + us);
-    file.set(where, (file.get(where) ?? 0) + us);
+    add(self, own.fn, us);
+    add(file, own.file, us);
+    const onStack = new Set<string>();
+    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+      const fn = label.get(n)?.fn;
+      if (fn !== undefined) onStack.add(fn);
+    }
+    for (const fn of onStack) add(inclusive, fn, us);
   });
   const rank = (m: Map<string, number>): HotSpot[] =>
     [...m]
       .sort((a, b) => b[1] - a[1])
-      .map(([where, us]) => ({ where, selfMs: us / 1000, percent: total > 0 ? (100 * us) / total : 0 }));
-  return { totalMs: total / 1000, functions: rank(fn), files: rank(file) };
+      .map(([where, us]) => ({ where, ms: us / 1000, percent: total > 0 ? (100 * us) / total : 0 }));
+  return {
+    totalMs: total / 1000,
+    selfByFunction: rank(self),
+    selfByFile: rank(file),
+    inclusiveByFunction: rank(inclusive),
+  };
 }
 
 /** A short location: project files relative to the root, dependencies by package, built-ins as they come. */

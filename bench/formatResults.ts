@@ -110,7 +110,7 @@ export function formatResults(r: BenchResults): string {
   for (const s of r.ours) lines.push(`- *${s.name}*: ${s.description}.`);
   const c = r.check;
   lines.push(
-    `- Checked before loading, one turn at a time: ${c.walksFollowed}/${c.walks} pathway walks reached their disposition with the expected question at every turn; ${c.questionsAnswered}/${c.questions} evaluation questions got their entry's answer directly (the others a "did you mean" or a refusal).`,
+    `- Checked before loading, one turn at a time: ${c.walks.length}/${c.tried} pathway walks reached their disposition with the expected question at every turn (openers used: ${c.walks.map((w) => `"${w.opener}"`).join(', ')}); ${c.questionsAnswered}/${c.questions} evaluation questions got their entry's answer directly (the others a "did you mean" or a refusal).`,
   );
   for (const p of c.problems) lines.push(`  - off script: ${p}`);
   lines.push('');

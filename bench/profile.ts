@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadBenchContent } from './benchContent';
 import { BotProcess } from './botProcess';
-import { summariseCpuProfile, type CpuProfileSummary } from './cpuProfileSummary';
+import { summariseCpuProfile, type CpuProfileSummary, type HotSpot } from './cpuProfileSummary';
 import { freePort } from './freePort';
 import { runLoad, STANDARD_LOAD } from './loadTest';
 import { PROJECT_ROOT } from './projectRoot';
@@ -13,12 +13,12 @@ import { mixedScenario, pathwayScenario, questionScenario, type TrafficScenario 
 const TOP = 25;
 
 /**
- * `node dist/bench/profile.js [questions|pathway|mixed|<file.cpuprofile>]`: starts our bot with `--cpu-prof`, loads
+ * `node dist/bench/profile.js [questions|pathway|mixed|<file.cpuprofile> [skipMs]]`: starts our bot with `--cpu-prof`, loads
  * it like the bench for 10 s, stops it and prints where the CPU time went (self time by function and by file).
  * Given a `.cpuprofile` file instead, just summarises it.
  */
-export async function profile(what: string): Promise<CpuProfileSummary> {
-  if (what.endsWith('.cpuprofile')) return summariseCpuProfile(what, PROJECT_ROOT);
+export async function profile(what: string, skipFileMs = 0): Promise<CpuProfileSummary> {
+  if (what.endsWith('.cpuprofile')) return summariseCpuProfile(what, PROJECT_ROOT, skipFileMs);
   const bench = await loadBenchContent();
   const scenarios: Record<string, (b: typeof bench) => TrafficScenario> = {
     questions: questionScenario,
@@ -33,8 +33,11 @@ export async function profile(what: string): Promise<CpuProfileSummary> {
     port: await freePort(),
     nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
   });
+  let skipMs = 0;
   try {
+    skipMs = bot.startupMs + STANDARD_LOAD.warmupS * 1000;
     const figures = await runLoad(bot.baseUrl, make(bench).requests, STANDARD_LOAD);
+    process.stderr.write(`bot output (tail): ${bot.output.slice(-600)}\n`);
     process.stderr.write(
       `profiled under ${what}: ${Math.round(figures.requestsPerSecond)} req/s, p50 ${figures.p50Ms.toFixed(2)} ms (profiling slows it)\n`,
     );
@@ -43,21 +46,37 @@ export async function profile(what: string): Promise<CpuProfileSummary> {
   }
   const file = (await readdir(dir)).find((f) => f.endsWith('.cpuprofile'));
   if (!file) throw new Error(`no profile written in ${dir}`);
-  process.stderr.write(`profile: ${join(dir, file)}\n`);
-  return summariseCpuProfile(join(dir, file), PROJECT_ROOT);
+  process.stderr.write(
+    `profile: ${join(dir, file)} (start-up and warm-up, the first ${Math.round(skipMs)} ms, left out)\n`,
+  );
+  return summariseCpuProfile(join(dir, file), PROJECT_ROOT, skipMs);
 }
 
 function print(summary: CpuProfileSummary): void {
-  const out: string[] = [`total ${Math.round(summary.totalMs)} ms sampled`, '', 'self time by function:'];
-  for (const h of summary.functions.slice(0, TOP))
-    out.push(`${h.percent.toFixed(1).padStart(6)} %  ${h.where}`);
-  out.push('', 'self time by file or package:');
-  for (const h of summary.files.slice(0, TOP)) out.push(`${h.percent.toFixed(1).padStart(6)} %  ${h.where}`);
+  const rows = (spots: readonly HotSpot[]) =>
+    spots.map((h) => `${h.percent.toFixed(1).padStart(6)} %  ${h.where}`);
+  const ours = (h: HotSpot) =>
+    !h.where.startsWith('npm:') && !h.where.startsWith('node:') && !h.where.startsWith('(');
+  const out = [
+    `total ${Math.round(summary.totalMs)} ms sampled`,
+    '',
+    'self time by function:',
+    ...rows(summary.selfByFunction.slice(0, TOP)),
+    '',
+    'self time by file or package:',
+    ...rows(summary.selfByFile.slice(0, TOP)),
+    '',
+    'inclusive time, project functions:',
+    ...rows(summary.inclusiveByFunction.filter(ours).slice(0, TOP)),
+    '',
+    'inclusive time, all functions:',
+    ...rows(summary.inclusiveByFunction.slice(0, TOP)),
+  ];
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
 if (require.main === module) {
-  profile(process.argv[2] ?? 'questions').then(print, (err: Error) => {
+  profile(process.argv[2] ?? 'questions', Number(process.argv[3] ?? 0)).then(print, (err: Error) => {
     process.stderr.write(`${err.stack ?? err.message}\n`);
     process.exit(1);
   });

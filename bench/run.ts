@@ -77,15 +77,17 @@ export async function runBench(): Promise<BenchResults> {
   const load = loadavg();
   if (load[0]! > 1)
     say(`load average ${load[0]!.toFixed(2)} on ${cpus().length} cores: figures will be noisy`);
-  const bench = await loadBenchContent();
+  const loaded = await loadBenchContent();
 
   say('start-up');
   const startupMs: number[] = [];
   for (let i = 0; i < STARTS; i += 1) startupMs.push(await withBot(OUR_BOT, async (bot) => bot.startupMs));
 
   say('checking the traffic one turn at a time');
-  const check = await withBot(OUR_BOT, (bot) => checkTraffic(bot.baseUrl, bench));
+  const check = await withBot(OUR_BOT, (bot) => checkTraffic(bot.baseUrl, loaded));
   for (const p of check.problems) say(`off script: ${p}`);
+  if (check.walks.length === 0) throw new Error('no pathway walk follows its tree: see the problems above');
+  const bench = { ...loaded, walks: check.walks };
 
   say('echo bot under knowledge questions');
   const echo = await withBot(ECHO_BOT, (bot) => runLoad(bot.baseUrl, questionScenario(bench).requests));
