@@ -26,7 +26,9 @@ import type { ConversationData } from './dialogs/conversationData';
 import { RootDialog } from './dialogs/rootDialog';
 import type { TriageServices } from './dialogs/triageServices';
 import { Readiness } from './health/readiness';
+import { CuratorLog } from './knowledge/curatorLog';
 import { KnowledgeMatcher } from './knowledge/knowledgeMatcher';
+import { detectLanguage } from './knowledge/languageDetector';
 import { createLogger } from './logging/createLogger';
 import { CommandRecognizer } from './safety/commandRecognizer';
 import { RedFlagScreen } from './safety/redFlagScreen';
@@ -141,7 +143,8 @@ export function createApp(options: AppOptions = {}): App {
     homePage: webChat.homePage,
   });
 
-  const ready = loadContent(config.contentRoot).then((content) => {
+  let curatorLog: CuratorLog | undefined;
+  const ready = loadContent(config.contentRoot).then(async (content) => {
     const messages = new Messages(content.messages);
     const bookingLine = new LiveBookingLine(
       content.bookingLine,
@@ -149,12 +152,19 @@ export function createApp(options: AppOptions = {}): App {
       messages,
       clock,
     );
-    const curator = { unanswered: () => undefined, feedback: () => undefined };
+    const curator = new CuratorLog({
+      path: config.curatorLog.path,
+      retentionDays: config.curatorLog.retentionDays,
+      now: () => clock.now().toJSDate(),
+      onError: (err) => logger.warn({ err: { message: (err as Error).message } }, 'curator log write failed'),
+    });
+    await curator.start();
+    curatorLog = curator;
     const services: TriageServices = {
       content,
       messages,
       matcher: KnowledgeMatcher.build(content.entries, content.pathways, content.synonyms),
-      detectLanguage: () => undefined,
+      detectLanguage,
       redFlags: new RedFlagScreen(content.redFlags),
       commands: new CommandRecognizer(content.commands),
       bookingLine,
@@ -197,6 +207,7 @@ export function createApp(options: AppOptions = {}): App {
       logger.warn({ inFlight: inFlight.size }, 'shutdown grace period ended with turns in flight');
     server.close();
     resilient.dispose();
+    await curatorLog?.flush();
   };
   return { config, server, inFlight, readiness, ready, logger, close };
 }

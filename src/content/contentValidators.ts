@@ -1,6 +1,7 @@
 import type { Content } from './content';
 import type { ContentIssue } from './contentIssue';
 import type { ContentOrigins } from './contentOrigins';
+import { validateKnowledge } from './validateKnowledge';
 import { validateMessages } from './validateMessages';
 import { validatePathways } from './validatePathways';
 
@@ -11,4 +12,5 @@ export type ContentValidator = (content: Content, origins: ContentOrigins) => Co
 export const CONTENT_VALIDATORS: readonly ContentValidator[] = Object.freeze([
   validateMessages,
   validatePathways,
+  validateKnowledge,
 ]);

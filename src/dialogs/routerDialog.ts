@@ -3,6 +3,7 @@ import type { KnowledgeEntry } from '../content/knowledgeSchema';
 import { foldText } from '../text/foldText';
 import { PathwayDialog, type PathwayOptions } from './pathwayDialog';
 import { ConfidenceBand } from '../knowledge/confidenceBand';
+import type { MatchResult } from '../knowledge/matchResult';
 import type { ReplyBuilder } from './replyBuilder';
 import type { TriageServices } from './triageServices';
 import { TurnSession } from './turnSession';
@@ -12,6 +13,9 @@ export interface RouterOptions {
   /** Begin without handling the current message (after an interruption already answered it). */
   readonly quiet?: boolean;
 }
+
+/** How close a pathway's score must be to the best candidate's for the pathway to be preferred. */
+export const PATHWAY_TIE = 0.02;
 
 /** The longest message the matcher reads; longer ones are answered from their start, politely. */
 export const MAX_MATCHED_LENGTH = 2000;
@@ -70,7 +74,7 @@ export class RouterDialog extends Dialog<RouterOptions> {
     // Buttons the engine itself offers.
     if (folded === foldText(t('choice.helpful')) || folded === foldText(t('choice.notHelpful'))) {
       const helpful = folded === foldText(t('choice.helpful'));
-      if (s.data.lastAnsweredEntry) this.services.curator.feedback(s.data.lastAnsweredEntry, helpful);
+      if (s.data.lastAnsweredEntry) this.services.curator.recordFeedback(s.data.lastAnsweredEntry, helpful);
       s.telemetry.recognised = helpful ? 'feedback:helpful' : 'feedback:not-helpful';
       await s.send({
         text: t(helpful ? 'feedback.thanks' : 'feedback.sorry'),
@@ -110,10 +114,22 @@ export class RouterDialog extends Dialog<RouterOptions> {
         return Dialog.EndOfTurn;
       }
     }
+    // Someone describing their situation is better served by the guided pathway than by a choice of
+    // articles: a pathway that is the best candidate, or ties with it, starts at once.
+    const described = this.pathwayFirst(match);
+    if (described) {
+      if (lead.length > 0) await s.send(...lead);
+      return dc.beginDialog(PathwayDialog.id, { pathwayId: described } satisfies PathwayOptions);
+    }
     if (match.band === ConfidenceBand.Medium && match.candidates.length > 0) {
       s.telemetry.recognised = 'ambiguous';
       s.telemetry.outcome = 'did-you-mean';
-      this.services.curator.unanswered(text, s.lang, match.band, best?.id);
+      this.services.curator.recordMiss({
+        text,
+        lang: s.lang,
+        band: match.band,
+        nearest: (match.nearest ?? best)?.id,
+      });
       const pathwayTitles = match.candidates
         .filter((c) => c.kind === 'pathway')
         .map((c) => this.services.content.pathways.find((p) => p.id === c.id)?.title[s.lang])
@@ -131,9 +147,21 @@ export class RouterDialog extends Dialog<RouterOptions> {
     }
     s.telemetry.recognised = 'unknown';
     s.telemetry.outcome = 'refused';
-    this.services.curator.unanswered(text, s.lang, match.band, best?.id);
+    this.services.curator.recordMiss({
+      text,
+      lang: s.lang,
+      band: match.band,
+      nearest: (match.nearest ?? best)?.id,
+    });
     await s.send(...lead, ...this.privacyNote(s), this.replies.refusal(s));
     return Dialog.EndOfTurn;
+  }
+
+  /** The pathway to start for an uncertain match whose best candidate is (or ties with) a pathway. */
+  private pathwayFirst(match: MatchResult): string | undefined {
+    if (match.band !== ConfidenceBand.Medium) return undefined;
+    const top = match.candidates[0]?.score ?? 0;
+    return match.candidates.find((c) => c.kind === 'pathway' && c.score >= top - PATHWAY_TIE)?.id;
   }
 
   /** The short privacy note, once per conversation, sent with the first answer (never a wall before it). */

@@ -4,14 +4,15 @@ import type { Language } from '../content/language';
 import type { Messages } from '../content/messages';
 import type { CommandRecognizer } from '../safety/commandRecognizer';
 import type { RedFlagScreen } from '../safety/redFlagScreen';
+import type { ConfidenceBand } from '../knowledge/confidenceBand';
 import type { QuestionMatcher } from './questionMatcher';
 
-/** Records what curators need: unanswered questions (redacted) and answer feedback. */
+/** Records what curators need: unanswered questions (redacted by the recorder) and answer feedback. */
 export interface CuratorRecorder {
   /** A question the bot could not answer confidently. */
-  unanswered(text: string, lang: Language, band: string, bestId?: string): void;
+  recordMiss(question: { text: string; lang: Language; band: ConfidenceBand; nearest?: string }): void;
   /** A "was this helpful?" answer. */
-  feedback(entryId: string, helpful: boolean): void;
+  recordFeedback(entryId: string, helpful: boolean): void;
 }
 
 /** Live booking-line wording. */
