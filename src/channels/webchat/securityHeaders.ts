@@ -4,6 +4,15 @@ export const DIRECT_LINE_ORIGINS = Object.freeze([
   'wss://directline.botframework.com',
 ]);
 
+/**
+ * The CSP hash of an empty `<style>` element.
+ * @remarks Web Chat hands its nonce to its own styles but not to react-scroll-to-bottom (the transcript's
+ * scroller), which creates an empty `<style>` and fills it through the CSSOM (`insertRule`, not governed by
+ * CSP). Allowing exactly the empty element keeps the transcript scrollable without `'unsafe-inline'`: an
+ * injected `<style>` with any content still does not apply.
+ */
+export const EMPTY_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
+
 /** Headers on every response of the website chat (page, assets, API). */
 export const BASE_SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'X-Content-Type-Options': 'nosniff',
@@ -31,7 +40,7 @@ export function pageSecurityHeaders(options: PageSecurityOptions): Record<string
   const csp = [
     "default-src 'none'",
     "script-src 'self'",
-    `style-src 'self' 'nonce-${options.styleNonce}'`,
+    `style-src 'self' 'nonce-${options.styleNonce}' ${EMPTY_STYLE_HASH}`,
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     `connect-src ${connect.join(' ')}`,

@@ -51,6 +51,7 @@ export function renderWebChatPage(options: WebChatPageOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light">
 <title>${esc(s.pageTitle)}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/webchat/page.css">
 <script src="/webchat/webchat.js" defer></script>
 <script src="/webchat/app.js" defer></script>

@@ -165,10 +165,13 @@
     function connect() {
       setStatus(ConnectionStatus.Connecting);
       scheduleRefresh();
-      setStatus(ConnectionStatus.Online);
-      greet().catch(function () {
-        setStatus(ConnectionStatus.FailedToConnect);
-      });
+      // Like DirectLineJS, report "online" asynchronously, after Web Chat has set up its listeners.
+      setTimeout(function () {
+        setStatus(ConnectionStatus.Online);
+        greet().catch(function () {
+          setStatus(ConnectionStatus.FailedToConnect);
+        });
+      }, 0);
     }
 
     return {

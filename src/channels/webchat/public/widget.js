@@ -40,8 +40,19 @@
   button.setAttribute('aria-label', s.open);
   button.setAttribute('aria-expanded', 'false');
   button.setAttribute('aria-controls', 'sarcoma-chat-panel');
-  button.innerHTML =
-    '<svg aria-hidden="true" focusable="false" width="24" height="24" viewBox="0 0 24 24"><path fill="currentColor" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>';
+  // Built node by node (no innerHTML), so host pages that enforce Trusted Types accept it.
+  var SVG = 'http://www.w3.org/2000/svg';
+  var icon = document.createElementNS(SVG, 'svg');
+  icon.setAttribute('aria-hidden', 'true');
+  icon.setAttribute('focusable', 'false');
+  icon.setAttribute('width', '24');
+  icon.setAttribute('height', '24');
+  icon.setAttribute('viewBox', '0 0 24 24');
+  var path = document.createElementNS(SVG, 'path');
+  path.setAttribute('fill', 'currentColor');
+  path.setAttribute('d', 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z');
+  icon.appendChild(path);
+  button.appendChild(icon);
   var label = document.createElement('span');
   label.textContent = s.button;
   button.appendChild(label);

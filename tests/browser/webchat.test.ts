@@ -1,0 +1,345 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type RunningApp, startApp } from '../support/testApp';
+
+/** Debian's chromium; `npx playwright install` cannot download here. */
+const CHROMIUM = '/usr/bin/chromium';
+const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const ARTIFACTS = join(__dirname, '..', 'artifacts');
+const BOOKING_LINE = '+39 02 5748 9001';
+const WAIT = { timeout: 15_000 };
+
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium && process.env.CI === 'true') {
+  throw new Error(
+    `The browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium); CI must not skip them.`,
+  );
+}
+if (!hasChromium) {
+  process.stdout.write(
+    `Skipping the Web Chat browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium).\n`,
+  );
+}
+const describeInBrowser = hasChromium ? describe : describe.skip;
+
+/** Problems the page reported: script errors and Content-Security-Policy violations. */
+function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || /Content Security Policy/i.test(msg.text())) problems.push(msg.text());
+  });
+  return problems;
+}
+
+/** Serious or critical accessibility violations found by axe-core, as readable lines. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** Waits until `text` shows; on time-out saves a screenshot named after the step, to look at. */
+async function see(
+  page: Page,
+  text: string | RegExp,
+  step: string,
+  nth: 'first' | 'last' = 'first',
+): Promise<void> {
+  const target = page.getByText(text);
+  try {
+    await (nth === 'first' ? target.first() : target.last()).waitFor(WAIT);
+  } catch (err) {
+    await page.screenshot({ path: join(ARTIFACTS, `FAILED-${step}.png`) }).catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Saves a screenshot once Web Chat is connected and has finished scrolling to the newest message. */
+async function shot(page: Page, name: string): Promise<void> {
+  await page
+    .waitForFunction(
+      () => {
+        const el = document.querySelector('.webchat__basic-transcript__scrollable');
+        // Web Chat shows a connectivity notice only while connecting or after a failure.
+        const connecting = document.querySelector('.webchat__connectivityStatus') !== null;
+        return !connecting && (!el || el.scrollTop + el.clientHeight >= el.scrollHeight - 2);
+      },
+      undefined,
+      { timeout: 3000 },
+    )
+    .catch(() => undefined);
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
+}
+
+describeInBrowser('the Web Chat page in a real browser (Chromium)', () => {
+  let bot: RunningApp;
+  let browser: Browser;
+  let hostSite: Server;
+  let hostUrl = '';
+  let widgetSrc = '';
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    // A plain page of "the hospital's site", on another origin, that only includes the widget snippet.
+    hostSite = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Hospital page</title></head>` +
+          `<body><main><h1>Opening hours and contacts</h1><p>A page of the hospital's website.</p></main>` +
+          `<script src="${widgetSrc}" async></script></body></html>`,
+      );
+    });
+    await new Promise<void>((resolve) => hostSite.listen(0, '127.0.0.1', resolve));
+    hostUrl = `http://127.0.0.1:${(hostSite.address() as AddressInfo).port}`;
+    bot = await startApp({ FRAME_ANCESTORS: `'self' ${hostUrl}` });
+    widgetSrc = `${bot.baseUrl}/widget.js`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await bot?.stop();
+    await new Promise((resolve) => hostSite?.close(resolve));
+  });
+
+  describe('when an English-speaking visitor opens the page on a phone', () => {
+    let context: BrowserContext;
+    let page: Page;
+    let problems: string[];
+
+    beforeAll(async () => {
+      context = await browser.newContext({
+        locale: 'en-US',
+        timezoneId: 'Europe/Rome',
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 1,
+        isMobile: true,
+        hasTouch: true,
+      });
+      page = await context.newPage();
+      problems = watchProblems(page);
+      await page.goto(`${bot.baseUrl}/`);
+    });
+
+    afterAll(async () => {
+      await context.close();
+    });
+
+    test('the page is in English, names the department and the bot greets with the three doors', async () => {
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      await page
+        .getByRole('heading', { level: 1, name: 'Soft Tissue Sarcoma and Rare Tumours' })
+        .waitFor(WAIT);
+      await see(page, 'I do not make diagnoses', 'i-do-not-make-diagnoses');
+      for (const door of [
+        'I have a suspicious mole',
+        'I received a tumour diagnosis',
+        'I discovered I have a metastasis',
+      ]) {
+        await page.getByRole('button', { name: door }).first().waitFor(WAIT);
+      }
+      await shot(page, 'webchat-phone-welcome');
+    });
+
+    test('the suspicious-mole pathway ends with the booking line', async () => {
+      await page.getByRole('button', { name: 'I have a suspicious mole' }).first().click();
+      await see(page, 'Is the mole bleeding', 'is-the-mole-bleeding');
+      await page.getByRole('button', { name: 'Yes', exact: true }).first().click();
+      await see(page, 'Please call the booking line today', 'please-call-the-booking-line-today');
+      await see(page, BOOKING_LINE, 'booking-line', 'last');
+      await shot(page, 'webchat-phone-mole-disposition');
+    });
+
+    test('a typed question gets its answer', async () => {
+      const input = page.locator('[data-id="webchat-sendbox-input"]');
+      await input.fill('Where is the hospital?');
+      await input.press('Enter');
+      await see(page, 'via Ripamonti 435', 'via-ripamonti-435');
+      await shot(page, 'webchat-phone-typed-question');
+    });
+
+    test('the open chat has no serious or critical accessibility violation', async () => {
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('nothing was blocked by the Content-Security-Policy and no script failed', () => {
+      expect(problems).toEqual([]);
+    });
+  });
+
+  describe('when a visitor switches to Italian', () => {
+    let context: BrowserContext;
+    let page: Page;
+
+    beforeAll(async () => {
+      context = await browser.newContext({
+        locale: 'en-GB',
+        timezoneId: 'Europe/London',
+        viewport: { width: 1280, height: 860 },
+      });
+      page = await context.newPage();
+      await page.goto(`${bot.baseUrl}/`);
+      await see(page, 'I do not make diagnoses', 'i-do-not-make-diagnoses');
+    });
+
+    afterAll(async () => {
+      await context.close();
+    });
+
+    test('the page, Web Chat and the bot all change to Italian without losing the conversation', async () => {
+      await page.getByRole('link', { name: 'Italiano' }).click();
+      // Web Chat typesets the apostrophe (’).
+      await see(page, /D.ora in poi risponderò in italiano/, 'd-ora-in-poi-risponder-in-italiano');
+      expect(await page.locator('html').getAttribute('lang')).toBe('it');
+      await page
+        .getByRole('heading', { level: 1, name: 'Sarcomi dei tessuti molli e tumori rari' })
+        .waitFor(WAIT);
+      expect(await page.getByRole('link', { name: 'Italiano' }).getAttribute('aria-current')).toBe('true');
+      expect(await page.locator('[data-id="webchat-sendbox-input"]').getAttribute('placeholder')).not.toMatch(
+        /type your message/i,
+      );
+      await see(page, 'Non faccio diagnosi', 'non-faccio-diagnosi');
+      expect(new URL(page.url()).searchParams.get('lang')).toBe('it');
+      await page.getByRole('button', { name: 'Ho un neo sospetto' }).first().waitFor(WAIT);
+      await shot(page, 'webchat-desktop-italian');
+    });
+  });
+
+  describe('when a visitor uses only the keyboard', () => {
+    let context: BrowserContext;
+    let page: Page;
+
+    beforeAll(async () => {
+      context = await browser.newContext({
+        locale: 'it-IT',
+        timezoneId: 'Europe/Rome',
+        viewport: { width: 1024, height: 800 },
+      });
+      page = await context.newPage();
+      await page.goto(`${bot.baseUrl}/`);
+      await see(page, 'Non faccio diagnosi', 'non-faccio-diagnosi');
+    });
+
+    afterAll(async () => {
+      await context.close();
+    });
+
+    test('the first Tab shows a skip link that takes focus to the chat', async () => {
+      await page.keyboard.press('Tab');
+      const skip = page.getByRole('link', { name: 'Vai alla chat' });
+      expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+      const box = await skip.boundingBox();
+      expect(box && box.y >= 0).toBe(true);
+      const outline = await skip.evaluate((el) => getComputedStyle(el).outlineStyle);
+      expect(outline).not.toBe('none');
+      await shot(page, 'webchat-keyboard-skip-link');
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('webchat');
+    });
+
+    test('Tab reaches the doors, arrow keys move between them, Enter picks one, and Tab reaches the send box', async () => {
+      const isFocused = (selector: string) =>
+        page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector);
+      let inDoors = false;
+      for (let i = 0; i < 15 && !inDoors; i++) {
+        await page.keyboard.press('Tab');
+        inDoors = await isFocused('.webchat__suggested-action');
+      }
+      expect(inDoors).toBe(true);
+      const focusedText = () => page.evaluate(() => document.activeElement?.textContent?.trim());
+      let focusedDoor = (await focusedText()) === 'Ho un neo sospetto';
+      for (let i = 0; i < 6 && !focusedDoor; i++) {
+        await page.keyboard.press('ArrowRight');
+        focusedDoor = (await focusedText()) === 'Ho un neo sospetto';
+      }
+      expect(focusedDoor).toBe(true);
+      await shot(page, 'webchat-keyboard-focus-door');
+      await page.keyboard.press('Enter');
+      await see(page, 'Il neo sanguina', 'il-neo-sanguina');
+      const input = page.locator('[data-id="webchat-sendbox-input"]');
+      let inSendBox = false;
+      for (let i = 0; i < 20 && !inSendBox; i++) {
+        await page.keyboard.press('Tab');
+        inSendBox = await input.evaluate((el) => el === document.activeElement);
+      }
+      expect(inSendBox).toBe(true);
+      await page.keyboard.type('no');
+      await page.keyboard.press('Enter');
+      await see(page, 'nodulo nuovo sotto la pelle', 'nodulo-nuovo-sotto-la-pelle');
+    });
+
+    test('the page before and during the chat has no serious or critical accessibility violation', async () => {
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  });
+
+  describe('when the widget snippet is on another page of the hospital site', () => {
+    let context: BrowserContext;
+    let page: Page;
+    let problems: string[];
+
+    beforeAll(async () => {
+      context = await browser.newContext({
+        locale: 'en-US',
+        timezoneId: 'Europe/Rome',
+        viewport: { width: 1280, height: 860 },
+      });
+      page = await context.newPage();
+      problems = watchProblems(page);
+      await page.goto(`${hostUrl}/`);
+    });
+
+    afterAll(async () => {
+      await context.close();
+    });
+
+    test('a floating button opens the same chat in a panel, and the bot greets', async () => {
+      const launcher = page.getByRole('button', { name: 'Open the chat with the virtual assistant' });
+      await launcher.waitFor(WAIT);
+      expect(await launcher.getAttribute('aria-expanded')).toBe('false');
+      await shot(page, 'widget-closed');
+      await launcher.click();
+      const chat = page.frameLocator('iframe[title="Chat with the virtual assistant"]');
+      await chat.getByText('I do not make diagnoses').first().waitFor(WAIT);
+      await chat.getByRole('button', { name: 'I have a suspicious mole' }).first().waitFor(WAIT);
+      await shot(page, 'widget-open');
+    });
+
+    test('the chat in the panel answers a typed question', async () => {
+      const chat = page.frameLocator('iframe[title="Chat with the virtual assistant"]');
+      const input = chat.locator('[data-id="webchat-sendbox-input"]');
+      await input.fill('When can I call?');
+      await input.press('Enter');
+      await chat.getByText(BOOKING_LINE).first().waitFor(WAIT);
+    });
+
+    test('the host page with the open panel has no serious or critical accessibility violation', async () => {
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('closing the panel gives focus back to the button', async () => {
+      await page.getByRole('button', { name: 'Close the chat' }).click();
+      const launcher = page.getByRole('button', { name: 'Open the chat with the virtual assistant' });
+      await launcher.waitFor(WAIT);
+      expect(await launcher.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await launcher.getAttribute('aria-expanded')).toBe('false');
+    });
+
+    test('nothing was blocked and no script failed on the host page or in the frame', () => {
+      expect(problems).toEqual([]);
+    });
+  });
+});
