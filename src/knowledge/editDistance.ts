@@ -1,29 +1,32 @@
 /**
- * Damerau–Levenshtein distance (adjacent transpositions count as one edit), giving up above `max`.
+ * Damerau–Levenshtein distance (optimal string alignment: an adjacent swap counts as one edit), giving up
+ * as soon as it must exceed `max`.
  * @returns the distance, or `max + 1` when it is larger than `max`.
  */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => {
-    const row = new Array<number>(cols).fill(0);
-    row[0] = i;
-    return row;
-  });
-  const at = (i: number, j: number): number => (d[i] as number[])[j] as number;
-  for (let j = 0; j < cols; j++) (d[0] as number[])[j] = j;
-  for (let i = 1; i < rows; i++) {
-    let rowMin = Infinity;
-    for (let j = 1; j < cols; j++) {
+  const width = b.length + 1;
+  let beforePrevious = new Int32Array(width);
+  let previous = Int32Array.from({ length: width }, (_, j) => j);
+  let current = new Int32Array(width);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j < width; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        v = Math.min(v, at(i - 2, j - 2) + 1);
-      (d[i] as number[])[j] = v;
-      rowMin = Math.min(rowMin, v);
+      let v = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        v = Math.min(v, (beforePrevious[j - 2] as number) + 1);
+      }
+      current[j] = v;
+      if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
+    [beforePrevious, previous, current] = [previous, current, beforePrevious];
   }
-  return Math.min(at(rows - 1, cols - 1), max + 1);
+  return Math.min(previous[width - 1] as number, max + 1);
 }

@@ -5,7 +5,7 @@ import type { IndexDocument } from './indexDocument';
 import type { MatcherOptions } from './matcherOptions';
 import type { ScoredDocument } from './scoredDocument';
 import type { TextAnalyzer } from './textAnalyzer';
-import { Vocabulary } from './vocabulary';
+import { Vocabulary, type ResolvedTerm } from './vocabulary';
 
 /** A query as the index reads it. */
 export interface IndexQuery {
@@ -34,9 +34,10 @@ interface PreparedDocument {
   readonly fuse: Fuse<FuseRecord>;
 }
 
+/** The documents that contain a term, with the term's weight in each (1 in a phrasing, less in the answer only). */
 interface Posting {
-  readonly docs: number[];
-  readonly weights: number[];
+  readonly docs: Int32Array;
+  readonly weights: Float64Array;
 }
 
 /** A query term after recognition. */
@@ -50,6 +51,9 @@ interface QueryTerm {
   /** idf × word weight: what the term asks for (the coverage denominator). */
   readonly mass: number;
 }
+
+/** Most remembered word recognitions per language before the memory starts again. */
+const RECOGNISED_CACHE_SIZE = 20_000;
 
 /** Minimal stopword length for a typed word to be read as a misspelt stopword ("wat" → "what", not "cost" → "cos"). */
 const MIN_MISSPELT_STOPWORD = 4;
@@ -73,6 +77,11 @@ export class LanguageIndex {
   private readonly socialTerms: ReadonlySet<string>;
   private readonly idf: ReadonlyMap<string, number>;
   private readonly unknownIdf: number;
+  /** 1 for each small-talk document, by document index. */
+  private readonly smalltalkDoc: Uint8Array;
+  /** Words already recognised, bounded (see `recognise`). */
+  private readonly recognised = new Map<string, ResolvedTerm | undefined>();
+  /** Per-query scratch: accumulated gain by document index (reset after each search). */
   private readonly accumulator: Float64Array;
 
   /** Indexes the documents of one language. */
@@ -113,7 +122,7 @@ export class LanguageIndex {
     this.idf = new Map([...df].map(([term, count]) => [term, bm25Idf(docs.length, count)]));
     this.unknownIdf = bm25Idf(docs.length, 0) * options.unknownTermWeight;
 
-    const postings = new Map<string, Posting>();
+    const lists = new Map<string, { docs: number[]; weights: number[] }>();
     const exact = new Map<string, number>();
     const ambiguous = new Set<string>();
     prepared.forEach((c, index) => {
@@ -121,10 +130,10 @@ export class LanguageIndex {
       for (const t of c.body) weights.set(t.stem, options.bodyTermWeight);
       for (const t of c.phrases.flat()) weights.set(t.stem, 1);
       for (const [term, weight] of weights) {
-        const posting = postings.get(term) ?? { docs: [], weights: [] };
-        posting.docs.push(index);
-        posting.weights.push(weight);
-        postings.set(term, posting);
+        const list = lists.get(term) ?? { docs: [], weights: [] };
+        list.docs.push(index);
+        list.weights.push(weight);
+        lists.set(term, list);
       }
       for (const phrase of c.doc.phrases) {
         const signature = analyzer.signature(phrase, lang);
@@ -144,8 +153,14 @@ export class LanguageIndex {
     }
     this.smalltalkTerms = smalltalk;
     this.socialTerms = social;
-    this.postings = postings;
+    this.postings = new Map(
+      [...lists].map(([term, l]) => [
+        term,
+        { docs: Int32Array.from(l.docs), weights: Float64Array.from(l.weights) },
+      ]),
+    );
     this.exact = exact;
+    this.smalltalkDoc = Uint8Array.from(prepared, (c) => (c.doc.smalltalk ? 1 : 0));
 
     const keys = [
       { name: 'canonical', weight: options.fuseKeyWeights.canonical },
@@ -200,7 +215,7 @@ export class LanguageIndex {
       if (!posting) continue;
       for (let k = 0; k < posting.docs.length; k++) {
         const d = posting.docs[k] as number;
-        if (substantive && this.docs[d]?.doc.smalltalk) continue;
+        if (substantive && this.smalltalkDoc[d] === 1) continue;
         if (acc[d] === 0) touched.push(d);
         acc[d] = (acc[d] as number) + t.gain * (posting.weights[k] as number);
       }
@@ -255,10 +270,8 @@ export class LanguageIndex {
    */
   private queryTerms(tokens: readonly AnalyzedToken[]): QueryTerm[] {
     const resolved = tokens.flatMap((token) => {
-      const found = this.vocabulary.lookup(token.stem);
-      if (found) return [{ token, found }];
-      if (this.isMisspeltStopword(token.surface)) return [];
-      return [{ token, found: this.vocabulary.resolve(token.stem) }];
+      const found = this.recognise(token);
+      return found ? [{ token, found }] : [];
     });
     const topicWords = new Set(resolved.filter((r) => !r.token.weak).map((r) => r.found.term)).size;
     const unknownShare = Math.min(1, this.options.shortQueryTerms / Math.max(1, topicWords));
@@ -277,6 +290,18 @@ export class LanguageIndex {
       if (!previous || previous.gain < term.gain) byTerm.set(term.term, term);
     }
     return [...byTerm.values()];
+  }
+
+  /** Recognises one typed word (remembered: people reuse words, and typo correction is the costly part). */
+  private recognise(token: AnalyzedToken): ResolvedTerm | undefined {
+    const key = `${token.surface} ${token.stem}`;
+    if (this.recognised.has(key)) return this.recognised.get(key);
+    const found =
+      this.vocabulary.lookup(token.stem) ??
+      (this.isMisspeltStopword(token.surface) ? undefined : this.vocabulary.resolve(token.stem));
+    if (this.recognised.size >= RECOGNISED_CACHE_SIZE) this.recognised.clear();
+    this.recognised.set(key, found);
+    return found;
   }
 
   private isMisspeltStopword(surface: string): boolean {

@@ -65,7 +65,7 @@ export const MATCHER_DEFAULTS: MatcherOptions = Object.freeze({
   fuseKeyWeights: Object.freeze({ canonical: 3, phrases: 2, body: 1 }),
   fuseThreshold: 0.35,
   maxFuzzyPatternLength: 32,
-  maxFuzzyCandidates: 4,
+  maxFuzzyCandidates: 2,
   maxFuzzyBodyLength: 64,
   maxCandidates: 10,
   highScore: 0.6,
