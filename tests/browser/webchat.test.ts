@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { type RunningApp, startApp } from '../support/testApp';
+import { DateTime } from 'luxon';
+import type { Clock } from '../../src/time/clock';
+import { OPEN_TUESDAY, type RunningApp, startApp } from '../support/testApp';
 
 /** Debian's chromium; `npx playwright install` cannot download here. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -90,6 +92,9 @@ describeInBrowser('the Web Chat page in a real browser (Chromium)', () => {
   let hostSite: Server;
   let hostUrl = '';
   let widgetSrc = '';
+  // The server's clock, which a test moves forward to make the page's token expire.
+  let now = DateTime.fromISO(OPEN_TUESDAY, { zone: 'Europe/Rome' });
+  const clock: Clock = { now: () => now };
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -104,7 +109,7 @@ describeInBrowser('the Web Chat page in a real browser (Chromium)', () => {
     });
     await new Promise<void>((resolve) => hostSite.listen(0, '127.0.0.1', resolve));
     hostUrl = `http://127.0.0.1:${(hostSite.address() as AddressInfo).port}`;
-    bot = await startApp({ FRAME_ANCESTORS: `'self' ${hostUrl}` });
+    bot = await startApp({ FRAME_ANCESTORS: `'self' ${hostUrl}` }, clock);
     widgetSrc = `${bot.baseUrl}/widget.js`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
   });
@@ -177,6 +182,21 @@ describeInBrowser('the Web Chat page in a real browser (Chromium)', () => {
 
     test('nothing was blocked by the Content-Security-Policy and no script failed', () => {
       expect(problems).toEqual([]);
+    });
+  });
+
+  describe('when a visitor comes back to a tab left open past the token lifetime', () => {
+    test('the next message still gets its answer, in a new conversation', async () => {
+      const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Europe/Rome' });
+      const page = await context.newPage();
+      await page.goto(`${bot.baseUrl}/`);
+      await see(page, 'I do not make diagnoses', 'expiry-welcome');
+      now = now.plus({ hours: 1 });
+      const input = page.locator('[data-id="webchat-sendbox-input"]');
+      await input.fill('Where is the hospital?');
+      await input.press('Enter');
+      await see(page, 'via Ripamonti 435', 'expiry-answer');
+      await context.close();
     });
   });
 
