@@ -4,6 +4,7 @@ import { createServer as createRestify, type Request, type Response, type Server
 import type { TriageBot } from './bot/triageBot';
 import type { Readiness } from './health/readiness';
 import { activityProblem } from './http/activityShape';
+import { adapterResponse, type AdapterTurn } from './http/adapterResponse';
 import { httpErrors } from './http/httpErrors';
 import { clientAddress, RATE_LIMITS, RateLimiter } from './http/rateLimiter';
 import { readJsonBody } from './http/readJsonBody';
@@ -176,9 +177,18 @@ export function createServer(deps: ServerDeps): { server: Server; inFlight: InFl
       res.send(400, httpErrors.notAnActivity(problem));
       return;
     }
-    if (!conversationTurns.admit((body as { conversation: { id: string } }).conversation.id, res)) return;
     req.body = body;
-    await deps.adapter.process(req, res, (context) => bot.run(context));
+    const turn: AdapterTurn = { started: false };
+    await deps.adapter.process(req, adapterResponse(res, turn, deps.logger), async (context) => {
+      turn.started = true;
+      // Counted once authenticated, so forged requests cannot use up a real conversation's allowance.
+      const decision = conversationTurns.take(context.activity.conversation.id);
+      if (!decision.allowed) {
+        turn.limited = decision;
+        return;
+      }
+      await bot.run(context);
+    });
   });
 
   server.get('/', async (req: Request, res: Response) => {

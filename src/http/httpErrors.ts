@@ -18,5 +18,11 @@ export const httpErrors = Object.freeze({
     error: 'too_many_requests',
     message: `Too many requests; try again in ${retryAfterSeconds} s.`,
   }),
+  notSupported: (what: string) => ({
+    error: 'not_supported',
+    message: `${what} is not supported by this bot.`,
+  }),
+  refused: () => ({ error: 'bad_request', message: 'The request was refused.' }),
+  internal: () => ({ error: 'internal_error', message: 'Internal error.' }),
   shuttingDown: () => ({ error: 'shutting_down', message: 'The bot is restarting; try again in a moment.' }),
 });

@@ -196,6 +196,14 @@ const CASES: HostileCase[] = [
   activityCase('a Teams file consent invoke with junk', Expect.Either, (r) =>
     mutated(r, { type: 'invoke', name: 'fileConsent/invoke', value: { action: 'accept' } }),
   ),
+  activityCase(
+    'an invoke nobody handles, delivered normally (not expectReplies)',
+    onMessages(Expect.Refused, Expect.Either),
+    (r) => mutated(r, { type: 'invoke', name: 'composeExtension/query', value: {}, deliveryMode: undefined }),
+  ),
+  activityCase('a healthCheck invoke', onMessages(Expect.Refused, Expect.Either), (r) =>
+    mutated(r, { type: 'invoke', name: 'healthCheck', deliveryMode: undefined }),
+  ),
   activityCase('an event activity', Expect.Either, (r) =>
     mutated(r, { type: 'event', name: 'webchat/join', value: { x: 1 } }),
   ),

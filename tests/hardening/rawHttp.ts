@@ -106,6 +106,6 @@ export function jsonHeaders(
   return [
     ['Content-Type', 'application/json'],
     ['Content-Length', String(Buffer.byteLength(body))],
-    ...extra,
+    ...extra.map(([name, value]): [string, string] => [name, value]),
   ];
 }
