@@ -514,6 +514,35 @@ describe('the website chat with Azure Direct Line and framing by the hospital si
   });
 });
 
+describe('the web channel when the bot has Bot Framework credentials (deployed on Azure)', () => {
+  let bot: RunningApp;
+  beforeAll(async () => {
+    bot = await startApp({
+      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+      MicrosoftAppPassword: 'not-a-real-password',
+    });
+  });
+  afterAll(async () => {
+    await bot.stop();
+  });
+
+  test('/api/messages refuses a request without a Bot Framework token, but the web chat visitor is answered', async () => {
+    const direct = await bot.send({
+      type: 'message',
+      text: 'hello',
+      channelId: 'webchat',
+      serviceUrl: 'http://127.0.0.1:9/',
+      from: { id: 'u' },
+      recipient: { id: 'b' },
+      conversation: { id: 'c' },
+    });
+    expect(direct.status).toBe(401);
+    const visitor = await Visitor.start(bot.baseUrl);
+    expect(textOf(await visitor.open())).toMatch(/virtual assistant/i);
+    expect(textOf(await visitor.say('when is the booking line open?'))).toContain('+39 02 5748 9001');
+  });
+});
+
 describe('the web chat settings', () => {
   const load = (env: Record<string, string>) => loadConfig(env, '/project');
 
