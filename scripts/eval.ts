@@ -98,6 +98,14 @@ async function main(): Promise<void> {
     const got = c.band === 'low' ? `refused (nearest ${c.nearest ?? '-'})` : c.got;
     const numbers = c.score === undefined ? '' : ` ${c.score.toFixed(2)}/${(c.coverage ?? 0).toFixed(2)}`;
     console.log(`  [${c.lang}] "${c.text}": ${c.expected ?? 'out of scope'} → ${got} [${c.band}${numbers}]`);
+    if (c.expected) {
+      const missing = matcher.missingWords(c.text, c.lang, c.expected);
+      const parts = [
+        missing.unknown.length > 0 ? `unknown to the knowledge base: ${missing.unknown.join(', ')}` : '',
+        missing.elsewhere.length > 0 ? `only in other entries: ${missing.elsewhere.join(', ')}` : '',
+      ].filter(Boolean);
+      if (parts.length > 0) console.log(`      ${c.expected} lacks: ${parts.join('; ')}`);
+    }
   }
 
   const withPathways = KnowledgeMatcher.build(entries, sources.pathways, sources.synonyms);

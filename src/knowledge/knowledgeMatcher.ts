@@ -73,6 +73,11 @@ export class KnowledgeMatcher {
     return this.search(text, lang).ranked;
   }
 
+  /** The topic words of a text that an entry or pathway lacks, unknown to all content or used only elsewhere. */
+  missingWords(text: string, lang: Language, id: string): { unknown: string[]; elsewhere: string[] } {
+    return this.indexes[lang].missingWords(this.analyzer.analyze(text, lang), id);
+  }
+
   private search(text: string, lang: Language): { ranked: ScoredDocument[]; topicWords: number } {
     const tokens = this.analyzer.analyze(text, lang);
     const ranked = this.indexes[lang].search({ tokens, signature: this.analyzer.signature(text, lang) });

@@ -197,6 +197,25 @@ export class LanguageIndex {
     return this.docs.length;
   }
 
+  /**
+   * Which of a query's topic words a document lacks: words no document uses, and words only other documents
+   * use (for curators deciding which phrasing or synonym to add where).
+   */
+  missingWords(tokens: readonly AnalyzedToken[], id: string): { unknown: string[]; elsewhere: string[] } {
+    const index = this.docs.findIndex((p) => p.doc.id === id);
+    const unknown: string[] = [];
+    const elsewhere: string[] = [];
+    for (const token of tokens) {
+      if (token.weak) continue;
+      const found = this.recognise(token);
+      if (!found) continue;
+      const docs = found.known ? this.postings.get(found.term)?.docs : undefined;
+      if (!docs) unknown.push(token.surface);
+      else if (!docs.includes(index)) elsewhere.push(token.surface);
+    }
+    return { unknown, elsewhere };
+  }
+
   /** The documents that best match an analysed query, best first (at most `maxCandidates`). */
   search(query: IndexQuery): ScoredDocument[] {
     const o = this.options;

@@ -23,6 +23,8 @@ const FILLER: Readonly<Record<Language, readonly string[]>> = Object.freeze({
     'around', 'across', 'along', 'via', 'per', 'upon', 'within', 'however', 'although', 'though', 'unless',
     'either', 'neither', 'else', 'ever', 'even', 'yet', 'already', 'usually', 'often', 'always', 'sometimes',
     'maybe', 'perhaps', 'probably', 'possible', 'possibly', 'sure', 'one', 'ones', 'anywhere', 'somewhere',
+    'cant', 'wont', 'didnt', 'couldnt', 'shouldnt', 'wouldnt', 'havent', 'hasnt', 'hadnt', 'wasnt', 'werent',
+    'mostly', 'mainly', 'generally', 'last', 'ago', 'yesterday', 'people', 'help',
   ],
   it: [
     'cos', 'cosa', 'vorrei', 'voglio', 'volevo', 'sapere', 'dire', 'dirmi', 'dici', 'dite', 'spiegare',
@@ -35,6 +37,7 @@ const FILLER: Readonly<Record<Language, readonly string[]>> = Object.freeze({
     'fate', 'facciamo', 'farmi', 'farsi', 'avete', 'dovete', 'potreste', 'voi', 'pure', 'invece', 'oppure',
     'ogni', 'qualche', 'altro', 'altra', 'altri', 'altre', 'solito', 'spesso', 'sempre', 'mai', 'forse',
     'magari', 'possibile', 'verso', 'presso', 'sopra', 'sotto', 'dopo', 'prima', 'durante', 'mentre', 'cioe',
+    'fino', 'ieri', 'scorso', 'scorsa', 'persone', 'soprattutto', 'generalmente', 'aiuto', 'aiutare',
   ],
 });
 
