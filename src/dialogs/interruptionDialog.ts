@@ -140,7 +140,7 @@ export abstract class InterruptionDialog extends ComponentDialog {
         await s.send({ text: t(s.operator ? 'help.operator' : 'help.text') });
         if (innerDc.stack.length > 1) await innerDc.repromptDialog();
         else await s.send(this.replies.welcome(s));
-        return { status: DialogTurnStatus.waiting };
+        return this.keepWaiting(innerDc);
       case 'startOver':
         await innerDc.cancelAllDialogs();
         await s.send({ text: t('startOver.done') }, this.replies.welcome(s));
@@ -150,7 +150,7 @@ export abstract class InterruptionDialog extends ComponentDialog {
           text: `${t(s.operator ? 'person.operator' : 'person.text')}\n\n${this.replies.bookingLine(s)}`,
           choices: [{ label: t('choice.startOver') }],
         });
-        return { status: DialogTurnStatus.waiting };
+        return this.keepWaiting(innerDc);
       case 'english':
       case 'italian':
         s.data.chosenLanguage = command === 'english' ? 'en' : 'it';
@@ -158,13 +158,18 @@ export abstract class InterruptionDialog extends ComponentDialog {
         await s.send({ text: t('language.switched') });
         if (innerDc.stack.length > 1) await innerDc.repromptDialog();
         else await s.send(this.replies.welcome(s));
-        return { status: DialogTurnStatus.waiting };
+        return this.keepWaiting(innerDc);
       case 'forgetMe':
         await innerDc.cancelAllDialogs();
         await this.services.forget(innerDc.context);
         await s.send({ text: t('forget.done') });
         return { status: DialogTurnStatus.complete };
     }
+  }
+
+  /** Ends the turn with the conversation still open: the router is put back when the stack is empty. */
+  private async keepWaiting(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return innerDc.stack.length === 0 ? this.restart(innerDc) : { status: DialogTurnStatus.waiting };
   }
 
   private async restartThenContinue(innerDc: DialogContext): Promise<DialogTurnResult> {

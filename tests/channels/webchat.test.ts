@@ -164,11 +164,7 @@ describe('the website chat web channel (/api/webchat)', () => {
       expect(textOf(replies)).toMatch(/assistente virtuale/);
     });
 
-    // Known bug outside this channel (src/dialogs/interruptionDialog.ts): the help, talk-to-a-person and
-    // language commands return "waiting" without starting the bottom dialog when no dialog is active, so the
-    // next message of the conversation gets no reply at all (also through /api/messages). When it is fixed,
-    // this test starts failing: turn test.failing back into test.
-    test.failing('a question typed right after the switch is answered in Italian', async () => {
+    test('a question typed right after the switch is answered in Italian', async () => {
       const visitor = await Visitor.start(bot.baseUrl);
       await visitor.open('en-GB');
       await visitor.say('Italiano', { locale: 'it-IT' });
