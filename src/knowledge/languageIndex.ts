@@ -192,11 +192,6 @@ export class LanguageIndex {
     this.accumulator = new Float64Array(this.docs.length);
   }
 
-  /** Number of indexed documents. */
-  get size(): number {
-    return this.docs.length;
-  }
-
   /**
    * Which of a query's topic words a document lacks: words no document uses, and words only other documents
    * use (for curators deciding which phrasing or synonym to add where).
