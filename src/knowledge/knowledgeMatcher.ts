@@ -64,7 +64,7 @@ export class KnowledgeMatcher {
     const first = this.classify(this.search(text, lang));
     if (first.result.band === ConfidenceBand.High) return first.result;
     const other: Language = lang === 'en' ? 'it' : 'en';
-    const second = this.classify(this.search(text, other));
+    const second = this.classify(this.search(text, other, first.topScore + this.options.languagePreference));
     return second.topScore > first.topScore + this.options.languagePreference ? second.result : first.result;
   }
 
@@ -78,9 +78,12 @@ export class KnowledgeMatcher {
     return this.indexes[lang].missingWords(this.analyzer.analyze(text, lang), id);
   }
 
-  private search(text: string, lang: Language): { ranked: ScoredDocument[]; topicWords: number } {
+  private search(text: string, lang: Language, floor = 0): { ranked: ScoredDocument[]; topicWords: number } {
     const tokens = this.analyzer.analyze(text, lang);
-    const ranked = this.indexes[lang].search({ tokens, signature: this.analyzer.signature(text, lang) });
+    const ranked = this.indexes[lang].search(
+      { tokens, signature: this.analyzer.signature(text, lang) },
+      floor,
+    );
     return { ranked, topicWords: new Set(tokens.filter((t) => !t.weak).map((t) => t.stem)).size };
   }
 

@@ -211,8 +211,11 @@ export class LanguageIndex {
     return { unknown, elsewhere };
   }
 
-  /** The documents that best match an analysed query, best first (at most `maxCandidates`). */
-  search(query: IndexQuery): ScoredDocument[] {
+  /**
+   * The documents that best match an analysed query, best first (at most `maxCandidates`). Candidates that
+   * cannot reach `floor` even with a perfect fuzzy score are not handed to fuse.js (their ranking cannot matter).
+   */
+  search(query: IndexQuery, floor = 0): ScoredDocument[] {
     const o = this.options;
     const exactDoc = this.exact.get(query.signature);
     const recognised = this.queryTerms(query.tokens);
@@ -252,11 +255,12 @@ export class LanguageIndex {
     return scored
       .map(({ prepared, coverage, phrase, overlap }, rank) => {
         if (overlap === Infinity) return { doc: prepared.doc, score: 1, coverage, phrase, fuzzy: 1 };
+        const overlapScore = o.coverageWeight * coverage + o.phraseWeight * phrase;
         const fuzzy =
-          rank < fuzzyCount
+          rank < fuzzyCount && overlapScore + o.fuzzyWeight >= floor
             ? 1 - (prepared.fuse.search(queryText)[0]?.score ?? 1)
             : Math.min(coverage, phrase);
-        const score = o.coverageWeight * coverage + o.phraseWeight * phrase + o.fuzzyWeight * fuzzy;
+        const score = overlapScore + o.fuzzyWeight * fuzzy;
         return { doc: prepared.doc, score, coverage, phrase, fuzzy };
       })
       .sort((a, b) => b.score - a.score);
