@@ -5,11 +5,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { loadContent } from '../src/content/contentLoader';
 import type { KnowledgeEntry } from '../src/content/knowledgeSchema';
 import { evaluateMatcher, type Tally } from '../src/knowledge/evaluateMatcher';
 import { evaluationSetSchema, type EvaluationSet } from '../src/knowledge/evaluationSet';
 import { KnowledgeMatcher } from '../src/knowledge/knowledgeMatcher';
-import { loadKnowledgeSources } from '../src/knowledge/loadKnowledgeSources';
 
 const root = join(__dirname, '..', '..');
 
@@ -75,13 +75,13 @@ function scaled(entries: readonly KnowledgeEntry[], times: number): KnowledgeEnt
 }
 
 async function main(): Promise<void> {
-  const sources = await loadKnowledgeSources(root);
-  const entries = sources.files.flatMap((f) => f.entries);
+  const content = await loadContent(root);
+  const entries = [...content.entries];
   const set = evaluationSetSchema.parse(
     JSON.parse(await readFile(join(root, 'tests', 'knowledge', 'evaluation-set.json'), 'utf8')),
   );
   let start = performance.now();
-  const matcher = KnowledgeMatcher.build(entries, [], sources.synonyms);
+  const matcher = KnowledgeMatcher.build(entries, [], content.synonyms);
   const buildMs = performance.now() - start;
   const report = evaluateMatcher(set, (text, lang) => matcher.match(text, lang));
 
@@ -114,11 +114,11 @@ async function main(): Promise<void> {
     }
   }
 
-  const withPathways = KnowledgeMatcher.build(entries, sources.pathways, sources.synonyms);
+  const withPathways = KnowledgeMatcher.build(entries, content.pathways, content.synonyms);
   const toPathway = set.questions.filter((q) => withPathways.match(q.text, q.lang).best?.kind === 'pathway');
   console.log('');
   console.log(
-    `With the ${sources.pathways.length} pathways' openers indexed too, ${toPathway.length} in-scope questions start a pathway:`,
+    `With the ${content.pathways.length} pathways' openers indexed too, ${toPathway.length} in-scope questions start a pathway:`,
   );
   for (const q of toPathway) {
     console.log(
@@ -132,7 +132,7 @@ async function main(): Promise<void> {
   );
   const big = scaled(entries, 100);
   start = performance.now();
-  const bigMatcher = KnowledgeMatcher.build(big, sources.pathways, sources.synonyms);
+  const bigMatcher = KnowledgeMatcher.build(big, content.pathways, content.synonyms);
   const bigBuildMs = performance.now() - start;
   console.log(
     `Latency at 100× (${big.length} entries, built in ${bigBuildMs.toFixed(0)} ms): ${latency(bigMatcher, entries, set)}`,

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
+import type { Content } from '../../src/content/content';
+import { loadContent } from '../../src/content/contentLoader';
 import { join } from 'node:path';
 import { evaluateMatcher, type EvaluationReport } from '../../src/knowledge/evaluateMatcher';
 import { evaluationSetSchema } from '../../src/knowledge/evaluationSet';
 import { KnowledgeMatcher } from '../../src/knowledge/knowledgeMatcher';
-import type { KnowledgeSources } from '../../src/knowledge/knowledgeSources';
-import { loadKnowledgeSources } from '../../src/knowledge/loadKnowledgeSources';
 import { normalizeText } from '../../src/knowledge/normalizeText';
 
 const root = join(__dirname, '..', '..');
@@ -12,16 +12,12 @@ const set = evaluationSetSchema.parse(
   JSON.parse(readFileSync(join(__dirname, 'evaluation-set.json'), 'utf8')) as unknown,
 );
 
-let sources: KnowledgeSources;
+let content: Content;
 let report: EvaluationReport;
 
 beforeAll(async () => {
-  sources = await loadKnowledgeSources(root);
-  const matcher = KnowledgeMatcher.build(
-    sources.files.flatMap((f) => f.entries),
-    [],
-    sources.synonyms,
-  );
+  content = await loadContent(root);
+  const matcher = KnowledgeMatcher.build(content.entries, [], content.synonyms);
   report = evaluateMatcher(set, (text, lang) => matcher.match(text, lang));
 });
 
@@ -43,7 +39,7 @@ describe('when the matcher answers the held-out evaluation questions (npm run ev
 
   test('it asks about every knowledge entry', () => {
     const asked = new Set(set.questions.map((q) => q.expected));
-    const missing = sources.files.flatMap((f) => f.entries.map((e) => e.id)).filter((id) => !asked.has(id));
+    const missing = content.entries.map((e) => e.id).filter((id) => !asked.has(id));
     expect(missing).toEqual([]);
   });
 });
@@ -51,11 +47,9 @@ describe('when the matcher answers the held-out evaluation questions (npm run ev
 describe('when the evaluation set is compared with the knowledge base', () => {
   test('no evaluation question is a copy of a knowledge-base phrasing (after normalisation)', () => {
     const phrasings = new Set(
-      sources.files.flatMap((f) =>
-        f.entries.flatMap((e) =>
-          (['en', 'it'] as const).flatMap((lang) =>
-            [e[lang].question, ...e[lang].alternates].map((p) => `${lang}:${normalizeText(p)}`),
-          ),
+      content.entries.flatMap((e) =>
+        (['en', 'it'] as const).flatMap((lang) =>
+          [e[lang].question, ...e[lang].alternates].map((p) => `${lang}:${normalizeText(p)}`),
         ),
       ),
     );
@@ -66,7 +60,7 @@ describe('when the evaluation set is compared with the knowledge base', () => {
   });
 
   test('every expected id names an entry', () => {
-    const ids = new Set(sources.files.flatMap((f) => f.entries.map((e) => e.id)));
+    const ids = new Set(content.entries.map((e) => e.id));
     expect(set.questions.map((q) => q.expected).filter((id) => !ids.has(id))).toEqual([]);
   });
 });

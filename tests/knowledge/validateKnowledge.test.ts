@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bookingLineSchema, type BookingLine } from '../../src/content/bookingLineSchema';
+import type { BookingLine } from '../../src/content/bookingLineSchema';
 import type { KnowledgeEntry } from '../../src/content/knowledgeSchema';
 import type { SynonymsFile } from '../../src/content/synonymsSchema';
 import { validateKnowledge } from '../../src/content/validateKnowledge';
-import { loadKnowledgeSources } from '../../src/knowledge/loadKnowledgeSources';
+import { loadContent } from '../../src/content/contentLoader';
 
 const PHONE = '+39 02 5748 9001';
 const bookingLine = { phone: PHONE } as BookingLine;
@@ -103,17 +102,7 @@ describe('when the knowledge base has a mistake', () => {
 
 describe('when the real knowledge base is checked', () => {
   test('it has no knowledge issue', async () => {
-    const sources = await loadKnowledgeSources(join(__dirname, '..', '..'));
-    const file = new Map(sources.files.flatMap((f) => f.entries.map((e) => [e.id, f.file] as const)));
-    const realLine = bookingLineSchema.parse(
-      JSON.parse(
-        readFileSync(join(__dirname, '..', '..', 'knowledge', 'booking-line.json'), 'utf8'),
-      ) as unknown,
-    );
-    const issues = validateKnowledge(
-      { entries: sources.files.flatMap((f) => f.entries), synonyms: sources.synonyms, bookingLine: realLine },
-      { entry: (id) => file.get(id) ?? 'knowledge/entries' },
-    );
-    expect(issues).toEqual([]);
+    const content = await loadContent(join(__dirname, '..', '..'));
+    expect(validateKnowledge(content, { entry: () => 'knowledge/entries' })).toEqual([]);
   });
 });
