@@ -73,7 +73,9 @@ export class Vocabulary {
     for (const term of df.keys()) {
       if (term.length < options.familyPrefix) continue;
       const key = term.slice(0, options.familyPrefix);
-      byPrefix.set(key, [...(byPrefix.get(key) ?? []), term]);
+      const group = byPrefix.get(key);
+      if (group) group.push(term);
+      else byPrefix.set(key, [term]);
     }
     const parent = new Map<string, string>();
     const root = (t: string): string => {
@@ -101,7 +103,11 @@ export class Vocabulary {
     const deletes = new Map<string, string[]>();
     for (const term of df.keys()) {
       if (term.length < options.minTypoLength - 1) continue;
-      for (const d of deletions(term)) deletes.set(d, [...(deletes.get(d) ?? []), term]);
+      for (const d of deletions(term)) {
+        const terms = deletes.get(d);
+        if (terms) terms.push(term);
+        else deletes.set(d, [term]);
+      }
     }
     return new Vocabulary(df, family, byPrefix, deletes, options);
   }
