@@ -1,9 +1,10 @@
 /**
- * Evaluates the knowledge matcher on the held-out set (run: `npm run eval`): top-1 accuracy per language,
+ * Evaluates the knowledge matcher on a question set (run: `npm run eval`, or
+ * `node dist/scripts/eval.js tests/knowledge/holdout-set.json` for another set): top-1 accuracy per language,
  * refusals of out-of-scope questions, every confusion, and match latency at 1× and 100× the content size.
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadContent } from '../src/content/contentLoader';
 import type { KnowledgeEntry } from '../src/content/knowledgeSchema';
@@ -77,16 +78,15 @@ function scaled(entries: readonly KnowledgeEntry[], times: number): KnowledgeEnt
 async function main(): Promise<void> {
   const content = await loadContent(root);
   const entries = [...content.entries];
-  const set = evaluationSetSchema.parse(
-    JSON.parse(await readFile(join(root, 'tests', 'knowledge', 'evaluation-set.json'), 'utf8')),
-  );
+  const setPath = resolve(root, process.argv[2] ?? join('tests', 'knowledge', 'evaluation-set.json'));
+  const set = evaluationSetSchema.parse(JSON.parse(await readFile(setPath, 'utf8')));
   let start = performance.now();
   const matcher = KnowledgeMatcher.build(entries, [], content.synonyms);
   const buildMs = performance.now() - start;
   const report = evaluateMatcher(set, (text, lang) => matcher.match(text, lang));
 
   console.log(
-    `Knowledge matcher evaluation: ${entries.length} entries, ${set.questions.length} questions, ${set.outOfScope.length} out of scope`,
+    `Knowledge matcher evaluation of ${relative(root, setPath)}: ${entries.length} entries, ${set.questions.length} questions, ${set.outOfScope.length} out of scope`,
   );
   console.log(
     `  top-1 accuracy          ${pct(report.top1)}   (best match is the expected entry, band high or medium)`,
