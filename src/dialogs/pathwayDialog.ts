@@ -132,7 +132,7 @@ export class PathwayDialog extends Dialog<PathwayOptions> {
     }
     state.misses += 1;
     s.telemetry.recognised = 'unclear-answer';
-    if (state.misses > MAX_MISSES) {
+    if (state.misses >= MAX_MISSES) {
       state.misses = 0;
       await s.send(
         { text: `${this.replies.t('pathway.stuck', s.lang)}\n\n${this.replies.bookingLine(s)}` },
