@@ -1,5 +1,5 @@
 import { type BotState, type StatePropertyAccessor, TeamsActivityHandler, TurnContext } from 'botbuilder';
-import { type DialogState, runDialog } from 'botbuilder-dialogs';
+import { type DialogState, DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import type { RootDialog } from '../dialogs/rootDialog';
 import type { AudienceResolver } from './audienceResolver';
@@ -11,8 +11,14 @@ export const FORGOTTEN = Symbol('forgotten');
 /**
  * The thin bot: decides the turn's audience, runs the root dialog for messages, greets new members, saves
  * state at the end of each turn and logs one line per turn (never the message text).
+ * @remarks The root dialog runs through a `DialogSet` built once, as in the Bot Framework samples, not through
+ * `runDialog`: that helper also loads and saves every memory scope and sends a "Bot State" trace with a snapshot
+ * of the turn (the visitor's message included) on every turn, which `expectReplies` callers receive in the
+ * response body. The bot uses none of it, and it was about a tenth of a turn's CPU (bench/results.md).
  */
 export class TriageBot extends TeamsActivityHandler {
+  private readonly dialogs: DialogSet;
+
   constructor(
     private readonly root: RootDialog,
     private readonly dialogState: StatePropertyAccessor<DialogState>,
@@ -22,9 +28,12 @@ export class TriageBot extends TeamsActivityHandler {
     private readonly clock: () => number = () => performance.now(),
   ) {
     super();
+    this.dialogs = new DialogSet(this.dialogState).add(this.root);
     this.onMessage(async (context, next) => {
       normaliseInput(context);
-      await runDialog(this.root, context, this.dialogState);
+      const dc = await this.dialogs.createContext(context);
+      const result = await dc.continueDialog();
+      if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.root.id);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
