@@ -165,7 +165,7 @@ describe('properties: any string, in either language', () => {
   });
 
   test('the booking-line sentence is well formed at any instant, in either language, for any visitor zone', () => {
-    let now = DateTime.now();
+    let now: DateTime = DateTime.now();
     const line = new LiveBookingLine(
       content.bookingLine,
       new BookingLineClock(content.bookingLine),
