@@ -670,6 +670,30 @@ describe('hostile requests to every public route', () => {
       valid: (text) => ({ type: 'message', text, locale: 'en-US' }),
     },
     {
+      name: 'POST /api/webchat/conversations/:id/token',
+      reads: 'nothing',
+      open: async () => {
+        const res = await post('/api/webchat/conversations', {});
+        const { conversationId, token } = JSON.parse(res.body) as { conversationId: string; token: string };
+        return {
+          path: `/api/webchat/conversations/${conversationId}/token`,
+          auth: [['Authorization', `Bearer ${token}`]],
+        };
+      },
+      valid: () => ({}),
+    },
+    {
+      name: 'POST /agent/api/conversations',
+      // Reads only an optional locale and time zone; any other body starts a conversation with defaults.
+      reads: 'nothing',
+      open: async () => {
+        const res = await post('/agent/api/session', { key: STAFF_KEY, locale: 'en-US' });
+        const { token } = JSON.parse(res.body) as { token: string };
+        return { path: '/agent/api/conversations', auth: [['Authorization', `Bearer ${token}`]] };
+      },
+      valid: () => ({ locale: 'it-IT' }),
+    },
+    {
       name: 'POST /agent/api/session',
       reads: 'key',
       open: async () => ({ path: '/agent/api/session', auth: [] }),
@@ -769,6 +793,77 @@ describe('hostile requests to every public route', () => {
         expect(await canary()).toContain('+39 02 5748 9001');
         const failures = sink.lines.slice(errorsBefore).filter((l) => l.level >= 50);
         expect(failures).toEqual([]);
+      },
+    );
+  });
+
+  /** Pages, assets and probes: hostile variants of a GET. */
+  const GET_ROUTES = [
+    '/',
+    '/agent',
+    '/healthz',
+    '/widget.js',
+    '/webchat/app.js',
+    '/webchat/page.css',
+    '/agent/agent.js',
+  ];
+  const GET_CASES: [
+    string,
+    (path: string) => { method?: string; path?: string; headers?: [string, string][] },
+  ][] = [
+    ['a plain request', () => ({})],
+    ['a 100 KB query string', (path) => ({ path: `${path}?q=${big(HUNDRED_KB)}` })],
+    [
+      'script in the query string',
+      (path) => ({ path: `${path}?lang=%3Cscript%3Ealert(1)%3C/script%3E&embed=%00%ff` }),
+    ],
+    ['a path-traversal suffix', (path) => ({ path: `${path}/../../../../etc/passwd` })],
+    ['an encoded traversal suffix', (path) => ({ path: `${path}/..%2F..%2F..%2Fetc%2Fpasswd` })],
+    [
+      'an 8 KB Accept-Language of junk',
+      () => ({ headers: [['Accept-Language', `${'zz-ZZ;q=0.0001, '.repeat(500)}*`]] }),
+    ],
+    [
+      'junk Range and conditional headers',
+      () => ({
+        headers: [
+          ['Range', 'bytes=99999999-1'],
+          ['If-None-Match', '"' + big(4000) + '"'],
+          ['If-Modified-Since', 'yesterday'],
+        ],
+      }),
+    ],
+    ['HEAD', () => ({ method: 'HEAD' })],
+    [
+      'POST with a body',
+      () => ({
+        method: 'POST',
+        headers: [
+          ['Content-Type', 'application/json'],
+          ['Content-Length', '2'],
+        ],
+      }),
+    ],
+  ];
+
+  describe.each(GET_ROUTES.map((p) => [p]))('GET %s', (path) => {
+    test.each(GET_CASES)(
+      '%s: no 5xx, nothing reflected, and the next visitor is served',
+      async (_case, variant) => {
+        const errorsBefore = sink.lines.length;
+        const v = variant(path);
+        const res = await rawRequest(baseUrl, {
+          method: v.method ?? 'GET',
+          path: v.path ?? path,
+          headers: v.headers,
+          body: v.method === 'POST' ? '{}' : undefined,
+          from: nextClient(),
+        });
+        expect(res.status).toBeGreaterThanOrEqual(200);
+        expect(res.status).toBeLessThan(500);
+        expect(res.body).not.toMatch(/<script>alert|etc\/passwd|root:x:0/);
+        expect(await canary()).toContain('+39 02 5748 9001');
+        expect(sink.lines.slice(errorsBefore).filter((l) => l.level >= 50)).toEqual([]);
       },
     );
   });
