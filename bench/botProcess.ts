@@ -19,6 +19,8 @@ export interface BotProcessOptions {
 
 /** Interval between `/healthz` polls while a process starts. */
 const POLL_MS = 5;
+/** Linux's USER_HZ, the unit of CPU times in /proc/<pid>/stat (100 on every common kernel). */
+const CLOCK_TICKS_PER_SECOND = 100;
 /** Output kept for the error message when a process fails to start. */
 const TAIL_CHARS = 4_000;
 
@@ -43,6 +45,9 @@ export class BotProcess {
   /** Milliseconds from spawning the process to its first `/healthz` 200. */
   startupMs = 0;
 
+  /** `performance.now()` when the process was spawned. */
+  startedAt = 0;
+
   /** The process id (for /proc and profiles). */
   get pid(): number {
     return this.child.pid ?? -1;
@@ -63,6 +68,7 @@ export class BotProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const bot = new BotProcess(child, `http://127.0.0.1:${options.port}`);
+    bot.startedAt = started;
     const deadline = started + (options.readyTimeoutMs ?? 20_000);
     while (performance.now() < deadline) {
       if (child.exitCode !== null) break;
@@ -82,6 +88,15 @@ export class BotProcess {
     const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
     if (kb === undefined) throw new Error(`no VmRSS for process ${this.pid}`);
     return Number(kb) * 1024;
+  }
+
+  /** CPU time (user + system) the process has used so far, milliseconds, read from /proc. */
+  async cpuMs(): Promise<number> {
+    const stat = await readFile(`/proc/${this.pid}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces, inside parentheses): utime is the 14th, stime the 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
   }
 
   /** The last output of the process (for error messages). */

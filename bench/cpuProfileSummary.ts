@@ -13,7 +13,7 @@ export interface HotSpot {
 
 /** Where the CPU time of a profile went. */
 export interface CpuProfileSummary {
-  /** Milliseconds profiled (after the skipped start). */
+  /** Milliseconds of CPU profiled (after the skipped start; idle time left out). */
   readonly totalMs: number;
   /** Functions by self time (time in the function's own code), highest first. */
   readonly selfByFunction: readonly HotSpot[];
@@ -70,7 +70,7 @@ export async function summariseCpuProfile(
     const us = profile.timeDeltas[i] ?? 0;
     elapsedUs += us;
     const own = label.get(id);
-    if (!own || !byId.has(id) || elapsedUs < skipMs * 1000) return;
+    if (!own || elapsedUs < skipMs * 1000 || byId.get(id)?.callFrame.functionName === '(idle)') return;
     total += us;
     add(self, own.fn, us);
     add(file, own.file, us);

@@ -1,4 +1,5 @@
 import type { BenchResults } from './benchResults';
+import type { LoadFigures } from './loadTest';
 import { BENCH_TARGETS, RATIO_TARGET_SCENARIOS } from './benchTargets';
 
 /** One target and whether this run met it. */
@@ -78,16 +79,35 @@ export function formatResults(r: BenchResults): string {
   lines.push(
     'Each bot is its own process (`LOG_LEVEL=warn`, memory storage), loaded by autocannon 9 with 10 connections for 10 s after 2 s of warm-up;',
     'every request is a Web Chat message activity with `deliveryMode: expectReplies`. Latency is of successful responses.',
+    "*bot CPU/req* is the bot process's CPU time (from /proc) per successful response: other work on the machine disturbs it far less",
+    'than throughput, and *echo/ours CPU* is the throughput ratio the two would have each on a core of its own.',
     '',
   );
-  row('bot · traffic', 'req/s', 'p50 ms', 'p99 ms', 'failed', 'ours/echo', 'target ≥ 0.8');
-  row('---', '--:', '--:', '--:', '--:', '--:', '---');
+  row(
+    'bot · traffic',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'failed',
+    'bot CPU/req ms',
+    'ours/echo req/s',
+    'echo/ours CPU',
+    'target ≥ 0.8',
+  );
+  row('---', '--:', '--:', '--:', '--:', '--:', '--:', '--:', '---');
+  const cpu = (f: LoadFigures) => (f.cpuMsPerRequest === undefined ? '–' : f.cpuMsPerRequest.toFixed(3));
+  const cpuRatio = (f: LoadFigures) =>
+    f.cpuMsPerRequest && r.echo.cpuMsPerRequest
+      ? (r.echo.cpuMsPerRequest / f.cpuMsPerRequest).toFixed(2)
+      : '–';
   row(
     'echo bot (bench/echoBot.ts) · knowledge questions',
     int(r.echo.requestsPerSecond),
     ms(r.echo.p50Ms),
     ms(r.echo.p99Ms),
     r.echo.failed,
+    cpu(r.echo),
+    '1.00',
     '1.00',
     '',
   );
@@ -102,7 +122,9 @@ export function formatResults(r: BenchResults): string {
       ms(s.load.p50Ms),
       ms(s.load.p99Ms),
       s.load.failed,
+      cpu(s.load),
       ratio.toFixed(2),
+      cpuRatio(s.load),
       target,
     );
   }

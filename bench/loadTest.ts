@@ -23,6 +23,8 @@ export interface LoadFigures {
   readonly ok: number;
   /** Responses with another status, connection errors and timeouts. */
   readonly failed: number;
+  /** CPU time the server process used per successful response, milliseconds (when its CPU clock was given). */
+  readonly cpuMsPerRequest?: number;
 }
 
 /** The bench's standard load: 10 connections, 10 s measured after 2 s of warm-up. */
@@ -31,21 +33,26 @@ export const STANDARD_LOAD: LoadOptions = Object.freeze({ connections: 10, durat
 /**
  * Loads `baseUrl` with a request sequence through autocannon and measures throughput and latency.
  * @remarks Latencies are taken from autocannon's per-response event (sub-millisecond), not its histogram,
- * which rounds to whole milliseconds: at 3 ms that rounding would be a third of the figure.
+ * which rounds to whole milliseconds: at 3 ms that rounding would be a third of the figure. Given the server's
+ * CPU clock, also reports its CPU time per request, which other work on a shared machine disturbs far less
+ * than throughput.
  */
 export async function runLoad(
   baseUrl: string,
   requests: AutocannonRequest[],
   options: LoadOptions = STANDARD_LOAD,
+  serverCpuMs?: () => Promise<number>,
 ): Promise<LoadFigures> {
   if (options.warmupS > 0)
     await fire(baseUrl, requests, options.connections, options.warmupS, () => undefined);
   const latencies: number[] = [];
+  const cpuBefore = await serverCpuMs?.();
   const started = performance.now();
   const result = await fire(baseUrl, requests, options.connections, options.durationS, (status, ms) => {
     if (status >= 200 && status < 300) latencies.push(ms);
   });
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = await serverCpuMs?.();
   latencies.sort((a, b) => a - b);
   return {
     requestsPerSecond: latencies.length / seconds,
@@ -53,6 +60,9 @@ export async function runLoad(
     p99Ms: percentile(latencies, 0.99),
     ok: latencies.length,
     failed: result.non2xx + result.errors + result.timeouts,
+    ...(cpuBefore !== undefined && cpuAfter !== undefined && latencies.length > 0
+      ? { cpuMsPerRequest: (cpuAfter - cpuBefore) / latencies.length }
+      : {}),
   };
 }
 

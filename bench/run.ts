@@ -8,7 +8,7 @@ import { BotProcess } from './botProcess';
 import { measureConversationMemory } from './conversationMemory';
 import { formatResults, verdicts } from './formatResults';
 import { freePort } from './freePort';
-import { runLoad } from './loadTest';
+import { runLoad, STANDARD_LOAD } from './loadTest';
 import type { MatcherFigures } from './matcherGrowth';
 import { PROJECT_ROOT } from './projectRoot';
 import { checkTraffic } from './trafficCheck';
@@ -90,7 +90,9 @@ export async function runBench(): Promise<BenchResults> {
   const bench = { ...loaded, walks: check.walks };
 
   say('echo bot under knowledge questions');
-  const echo = await withBot(ECHO_BOT, (bot) => runLoad(bot.baseUrl, questionScenario(bench).requests));
+  const echo = await withBot(ECHO_BOT, (bot) =>
+    runLoad(bot.baseUrl, questionScenario(bench).requests, STANDARD_LOAD, () => bot.cpuMs()),
+  );
 
   const ours: ScenarioFigures[] = [];
   const scenarios: TrafficScenario[] = [
@@ -100,7 +102,9 @@ export async function runBench(): Promise<BenchResults> {
   ];
   for (const scenario of scenarios) {
     say(`our bot under ${scenario.name}`);
-    const figures = await withBot(OUR_BOT, (bot) => runLoad(bot.baseUrl, scenario.requests));
+    const figures = await withBot(OUR_BOT, (bot) =>
+      runLoad(bot.baseUrl, scenario.requests, STANDARD_LOAD, () => bot.cpuMs()),
+    );
     ours.push({ name: scenario.name, description: scenario.description, load: figures });
   }
 
