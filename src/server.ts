@@ -48,6 +48,13 @@ const LOCKED_DOWN_HEADERS = Object.freeze({
     "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
 });
 
+/**
+ * How long a client may take to send its headers and its whole request before it is cut off (Node.js waits
+ * 1 and 5 minutes by default, which lets a few slow clients hold many connections open). Replies are not
+ * limited: a turn may take as long as it needs.
+ */
+const SLOW_CLIENT_TIMEOUTS = Object.freeze({ headersMs: 15_000, requestMs: 30_000 });
+
 function lockDown(res: Response): void {
   for (const [name, value] of Object.entries(LOCKED_DOWN_HEADERS)) res.setHeader(name, value);
 }
@@ -99,6 +106,8 @@ export class InFlight {
  */
 export function createServer(deps: ServerDeps): { server: Server; inFlight: InFlight } {
   const server = createRestify({ name: 'sarcoma-triage-bot', handleUncaughtExceptions: false });
+  server.server.headersTimeout = SLOW_CLIENT_TIMEOUTS.headersMs;
+  server.server.requestTimeout = SLOW_CLIENT_TIMEOUTS.requestMs;
   const inFlight = new InFlight();
   const webClient = deps.limits?.webClient ?? new RateLimiter(RATE_LIMITS.webClient);
   const conversationTurns = deps.limits?.conversationTurns ?? new RateLimiter(RATE_LIMITS.conversationTurns);
