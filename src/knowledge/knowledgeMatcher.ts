@@ -108,11 +108,13 @@ export class KnowledgeMatcher {
     }
     const rivals = ranked.filter((r) => r.doc.id !== top.doc.id || r.doc.kind !== top.doc.kind);
     const runnerUp = rivals[0];
+    // The very words of one phrasing (signature equal) are that document's question, whatever else scores.
     const clear =
       !long &&
-      top.score >= o.highScore &&
-      top.coverage >= o.highCoverage &&
-      (!runnerUp || top.score - runnerUp.score >= o.highMargin);
+      (top.exact === true ||
+        (top.score >= o.highScore &&
+          top.coverage >= o.highCoverage &&
+          (!runnerUp || top.score - runnerUp.score >= o.highMargin)));
     if (clear) return result({ band: ConfidenceBand.High, best, candidates: [best] });
     const suggestions = rivals
       .filter((r) => r.score >= top.score * o.candidateRatio && r.coverage >= lowCoverage)

@@ -4,6 +4,7 @@ import type { AnalyzedToken } from './analyzedToken';
 import type { IndexDocument } from './indexDocument';
 import type { MatcherOptions } from './matcherOptions';
 import type { ScoredDocument } from './scoredDocument';
+import { stem } from './stem';
 import type { TextAnalyzer } from './textAnalyzer';
 import { Vocabulary, type ResolvedTerm } from './vocabulary';
 
@@ -254,16 +255,19 @@ export class LanguageIndex {
     const fuzzyCount = queryText.length <= o.maxFuzzyPatternLength ? o.maxFuzzyCandidates : 0;
     return scored
       .map(({ prepared, coverage, phrase, overlap }, rank) => {
-        if (overlap === Infinity) return { doc: prepared.doc, score: 1, coverage, phrase, fuzzy: 1 };
+        if (overlap === Infinity)
+          return { doc: prepared.doc, score: 1, coverage, phrase, fuzzy: 1, exact: true };
         const overlapScore = o.coverageWeight * coverage + o.phraseWeight * phrase;
+        // fuse.js adds typo-tolerant similarity; a failed bitap search says nothing against the word overlap.
+        const overlapFloor = Math.min(coverage, phrase);
         const fuzzy =
           rank < fuzzyCount && overlapScore + o.fuzzyWeight >= floor
-            ? 1 - (prepared.fuse.search(queryText)[0]?.score ?? 1)
-            : Math.min(coverage, phrase);
+            ? Math.max(overlapFloor, 1 - (prepared.fuse.search(queryText)[0]?.score ?? 1))
+            : overlapFloor;
         const score = overlapScore + o.fuzzyWeight * fuzzy;
         return { doc: prepared.doc, score, coverage, phrase, fuzzy };
       })
-      .sort((a, b) => b.score - a.score);
+      .sort((a, b) => b.score - a.score || Number(b.exact === true) - Number(a.exact === true));
   }
 
   private idfOf(term: string): number {
@@ -316,10 +320,18 @@ export class LanguageIndex {
     if (this.recognised.has(key)) return this.recognised.get(key);
     const found =
       this.vocabulary.lookup(token.stem) ??
+      this.lookupSqueezed(token.surface) ??
       (this.isMisspeltStopword(token.surface) ? undefined : this.vocabulary.resolve(token.stem));
     if (this.recognised.size >= RECOGNISED_CACHE_SIZE) this.recognised.clear();
     this.recognised.set(key, found);
     return found;
+  }
+
+  /** A word typed with letters held down ("hiii", "ciaoo", "grazieee"), recognised with each run of letters as one. */
+  private lookupSqueezed(surface: string): ResolvedTerm | undefined {
+    const squeezed = surface.replace(/(\p{L})\1+/gu, '$1');
+    if (squeezed === surface) return undefined;
+    return this.vocabulary.lookup(stem(squeezed, this.lang));
   }
 
   private isMisspeltStopword(surface: string): boolean {

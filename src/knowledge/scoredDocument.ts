@@ -12,4 +12,6 @@ export interface ScoredDocument {
   readonly phrase: number;
   /** fuse.js similarity (1 − fuse score) over the normalised phrasings and answer. */
   readonly fuzzy: number;
+  /** True when the text is one of this document's phrasings, word for word after normalisation and stemming. */
+  readonly exact?: boolean;
 }

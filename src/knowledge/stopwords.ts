@@ -24,7 +24,8 @@ const FILLER: Readonly<Record<Language, readonly string[]>> = Object.freeze({
     'either', 'neither', 'else', 'ever', 'even', 'yet', 'already', 'usually', 'often', 'always', 'sometimes',
     'maybe', 'perhaps', 'probably', 'possible', 'possibly', 'sure', 'one', 'ones', 'anywhere', 'somewhere',
     'cant', 'wont', 'didnt', 'couldnt', 'shouldnt', 'wouldnt', 'havent', 'hasnt', 'hadnt', 'wasnt', 'werent',
-    'mostly', 'mainly', 'generally', 'last', 'ago', 'yesterday', 'people', 'help',
+    'mostly', 'mainly', 'generally', 'last', 'ago', 'yesterday', 'people', 'help', 'different', 'various',
+    'several', 'kinds', 'sorts', 'today', 'right',
   ],
   it: [
     'cos', 'cosa', 'vorrei', 'voglio', 'volevo', 'sapere', 'dire', 'dirmi', 'dici', 'dite', 'spiegare',
@@ -38,16 +39,22 @@ const FILLER: Readonly<Record<Language, readonly string[]>> = Object.freeze({
     'ogni', 'qualche', 'altro', 'altra', 'altri', 'altre', 'solito', 'spesso', 'sempre', 'mai', 'forse',
     'magari', 'possibile', 'verso', 'presso', 'sopra', 'sotto', 'dopo', 'prima', 'durante', 'mentre', 'cioe',
     'fino', 'ieri', 'scorso', 'scorsa', 'persone', 'soprattutto', 'generalmente', 'aiuto', 'aiutare',
+    'devono', 'dobbiamo', 'dovro', 'dovra', 'dovremo', 'dovrebbe', 'dovrebbero', 'potro', 'potra', 'potremo',
+    'potrebbe', 'potrebbero', 'possiamo', 'vuole', 'vogliono', 'vogliamo', 'aver', 'sa', 'sanno', 'so', 'va',
+    'bene', 'vari', 'varie', 'diversi', 'diverse', 'stesso', 'stessa', 'stessi', 'stesse', 'tipo', 'ora',
+    'adesso', 'oggi',
   ],
 });
 
 /**
- * Question words kept as weak hints: "where do sarcomas arise" and "who gets sarcoma" differ mostly by them.
+ * Words kept as weak hints: question words ("where do sarcomas arise" and "who gets sarcoma" differ mostly by
+ * them) and before/after, which tell treatment before the operation from radiotherapy, physiotherapy or
+ * follow-up after it.
  * @remarks They are taken out of the stopword lists and weigh a fraction of a topic word.
  */
 export const QUESTION_WORDS: ReadonlySet<string> = new Set([
-  ...['who', 'where', 'when', 'why', 'how'],
-  ...['chi', 'dove', 'quando', 'perche', 'come'],
+  ...['who', 'where', 'when', 'why', 'how', 'before', 'after'],
+  ...['chi', 'dove', 'quando', 'perche', 'come', 'prima', 'dopo'],
 ]);
 
 /** Words dropped before matching, per language: natural's lists plus conversational filler, accents folded. */

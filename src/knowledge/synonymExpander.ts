@@ -61,7 +61,7 @@ export class SynonymExpander {
     let i = 0;
     while (i < tokens.length) {
       const token = tokens[i] as AnalyzedToken;
-      const rule = rules.get(token.stem)?.find((r) => matchesAt(tokens, i, r.variant));
+      const rule = bestRule(rules.get(token.stem), tokens, i);
       if (rule) {
         out.push(...rule.canonical);
         i += rule.variant.length;
@@ -74,6 +74,25 @@ export class SynonymExpander {
   }
 }
 
+/**
+ * The longest variant that matches at `start`; among variants of that length, one typed word for word beats one
+ * matched by stem ("operatore" is the listed "operatore", not "operare", though both stem to "oper").
+ */
+function bestRule(
+  rules: readonly Rule[] | undefined,
+  tokens: readonly AnalyzedToken[],
+  start: number,
+): Rule | undefined {
+  let chosen: Rule | undefined;
+  for (const rule of rules ?? []) {
+    if (chosen && rule.variant.length < chosen.variant.length) break;
+    if (!matchesAt(tokens, start, rule.variant)) continue;
+    if (matchesAt(tokens, start, rule.variant, true)) return rule;
+    chosen ??= rule;
+  }
+  return chosen;
+}
+
 function analyse(text: string, lang: Language): AnalyzedToken[] {
   return tokenize(normalizeText(text)).map((surface) => ({ surface, stem: stem(surface, lang) }));
 }
@@ -82,19 +101,20 @@ function sameStems(a: readonly AnalyzedToken[], b: readonly AnalyzedToken[]): bo
   return a.length === b.length && a.every((t, i) => t.stem === b[i]?.stem);
 }
 
-function sameWord(typed: AnalyzedToken, listed: AnalyzedToken): boolean {
+function sameWord(typed: AnalyzedToken, listed: AnalyzedToken, exact: boolean): boolean {
   if (typed.surface === listed.surface) return true;
-  return typed.stop !== true && typed.stem === listed.stem && listed.stem.length >= MIN_SHARED_STEM;
+  return !exact && typed.stop !== true && typed.stem === listed.stem && listed.stem.length >= MIN_SHARED_STEM;
 }
 
 function matchesAt(
   tokens: readonly AnalyzedToken[],
   start: number,
   variant: readonly AnalyzedToken[],
+  exact = false,
 ): boolean {
   if (start + variant.length > tokens.length) return false;
   return variant.every((listed, k) => {
     const typed = tokens[start + k];
-    return typed !== undefined && sameWord(typed, listed);
+    return typed !== undefined && sameWord(typed, listed, exact);
   });
 }
