@@ -56,6 +56,9 @@ interface QueryTerm {
 /** Most remembered word recognitions per language before the memory starts again. */
 const RECOGNISED_CACHE_SIZE = 20_000;
 
+/** Shortest word two typed words may join into ("fibro sarcoma" → "fibrosarcoma"). */
+const MIN_JOINED_LENGTH = 8;
+
 /** Minimal stopword length for a typed word to be read as a misspelt stopword ("wat" → "what", not "cost" → "cos"). */
 const MIN_MISSPELT_STOPWORD = 4;
 
@@ -291,7 +294,7 @@ export class LanguageIndex {
    * unknown. Unknown words weigh less in long messages, where most of them are the story around the question.
    */
   private queryTerms(tokens: readonly AnalyzedToken[]): QueryTerm[] {
-    const resolved = tokens.flatMap((token) => {
+    const resolved = this.joinSplitWords(tokens).flatMap((token) => {
       const found = this.recognise(token);
       return found ? [{ token, found }] : [];
     });
@@ -312,6 +315,25 @@ export class LanguageIndex {
       if (!previous || previous.gain < term.gain) byTerm.set(term.term, term);
     }
     return [...byTerm.values()];
+  }
+
+  /**
+   * Two typed words that together are one word of the content ("fibro sarcoma", "radio therapy") read as that
+   * word; each part alone would match something else or nothing.
+   */
+  private joinSplitWords(tokens: readonly AnalyzedToken[]): readonly AnalyzedToken[] {
+    let out: AnalyzedToken[] | undefined;
+    for (let i = 0; i < tokens.length; i++) {
+      const [a, b] = [tokens[i] as AnalyzedToken, tokens[i + 1]];
+      const surface = b && !a.weak && !b.weak ? a.surface + b.surface : '';
+      const joined = surface.length >= MIN_JOINED_LENGTH ? stem(surface, this.lang) : '';
+      if (joined && this.vocabulary.documentFrequency(joined) > 0) {
+        out ??= tokens.slice(0, i);
+        out.push({ surface, stem: joined });
+        i++;
+      } else out?.push(a);
+    }
+    return out ?? tokens;
   }
 
   /** Recognises one typed word (remembered: people reuse words, and typo correction is the costly part). */

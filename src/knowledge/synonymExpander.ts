@@ -3,6 +3,7 @@ import type { SynonymsFile } from '../content/synonymsSchema';
 import type { AnalyzedToken } from './analyzedToken';
 import { normalizeText } from './normalizeText';
 import { stem } from './stem';
+import { STOPWORDS } from './stopwords';
 import { tokenize } from './tokenize';
 
 /**
@@ -10,6 +11,11 @@ import { tokenize } from './tokenize';
  * word itself (Italian "viso" and "visita" both stem to "vis", "faccia" and "faccio" to "facc").
  */
 const MIN_SHARED_STEM = 4;
+
+/** Most stopwords a typed phrase may add between two words of a variant ("prendere un appuntamento"). */
+const MAX_SKIPPED_STOPWORDS = 2;
+
+const STOP: ReadonlySet<string> = new Set([...STOPWORDS.en, ...STOPWORDS.it]);
 
 interface Rule {
   readonly variant: readonly AnalyzedToken[];
@@ -61,10 +67,10 @@ export class SynonymExpander {
     let i = 0;
     while (i < tokens.length) {
       const token = tokens[i] as AnalyzedToken;
-      const rule = bestRule(rules.get(token.stem), tokens, i);
-      if (rule) {
-        out.push(...rule.canonical);
-        i += rule.variant.length;
+      const found = bestRule(rules.get(token.stem), tokens, i);
+      if (found) {
+        out.push(...found.rule.canonical);
+        i += found.length;
       } else {
         out.push(token);
         i += 1;
@@ -75,26 +81,33 @@ export class SynonymExpander {
 }
 
 /**
- * The longest variant that matches at `start`; among variants of that length, one typed word for word beats one
- * matched by stem ("operatore" is the listed "operatore", not "operare", though both stem to "oper").
+ * The longest variant that matches at `start`, with how many typed words it covers; among variants of that length,
+ * one typed word for word beats one matched by stem ("operatore" is the listed "operatore", not "operare", though
+ * both stem to "oper").
  */
 function bestRule(
   rules: readonly Rule[] | undefined,
   tokens: readonly AnalyzedToken[],
   start: number,
-): Rule | undefined {
-  let chosen: Rule | undefined;
+): { rule: Rule; length: number } | undefined {
+  let chosen: { rule: Rule; length: number } | undefined;
   for (const rule of rules ?? []) {
-    if (chosen && rule.variant.length < chosen.variant.length) break;
-    if (!matchesAt(tokens, start, rule.variant)) continue;
-    if (matchesAt(tokens, start, rule.variant, true)) return rule;
-    chosen ??= rule;
+    if (chosen && rule.variant.length < chosen.rule.variant.length) break;
+    const length = matchLength(tokens, start, rule.variant, false);
+    if (length === undefined) continue;
+    const exact = matchLength(tokens, start, rule.variant, true);
+    if (exact !== undefined) return { rule, length: exact };
+    chosen ??= { rule, length };
   }
   return chosen;
 }
 
 function analyse(text: string, lang: Language): AnalyzedToken[] {
-  return tokenize(normalizeText(text)).map((surface) => ({ surface, stem: stem(surface, lang) }));
+  return tokenize(normalizeText(text)).map((surface) => ({
+    surface,
+    stem: stem(surface, lang),
+    stop: STOP.has(surface),
+  }));
 }
 
 function sameStems(a: readonly AnalyzedToken[], b: readonly AnalyzedToken[]): boolean {
@@ -106,15 +119,33 @@ function sameWord(typed: AnalyzedToken, listed: AnalyzedToken, exact: boolean): 
   return !exact && typed.stop !== true && typed.stem === listed.stem && listed.stem.length >= MIN_SHARED_STEM;
 }
 
-function matchesAt(
+/**
+ * How many typed words, from `start`, the variant covers: its words in order, with up to two stopwords the variant
+ * does not list allowed before each of its later topic words; undefined when it does not match there.
+ */
+function matchLength(
   tokens: readonly AnalyzedToken[],
   start: number,
   variant: readonly AnalyzedToken[],
-  exact = false,
-): boolean {
-  if (start + variant.length > tokens.length) return false;
-  return variant.every((listed, k) => {
-    const typed = tokens[start + k];
-    return typed !== undefined && sameWord(typed, listed, exact);
-  });
+  exact: boolean,
+): number | undefined {
+  let at = start;
+  for (let k = 0; k < variant.length; k++) {
+    const listed = variant[k] as AnalyzedToken;
+    let skipped = 0;
+    while (
+      k > 0 &&
+      listed.stop !== true &&
+      skipped < MAX_SKIPPED_STOPWORDS &&
+      tokens[at]?.stop === true &&
+      !sameWord(tokens[at] as AnalyzedToken, listed, exact)
+    ) {
+      at++;
+      skipped++;
+    }
+    const typed = tokens[at];
+    if (typed === undefined || !sameWord(typed, listed, exact)) return undefined;
+    at++;
+  }
+  return at - start;
 }

@@ -101,12 +101,17 @@ export class Vocabulary {
     for (const term of df.keys()) family.set(term, root(term));
 
     const deletes = new Map<string, string[]>();
+    const index = (d: string, term: string): void => {
+      const terms = deletes.get(d);
+      if (!terms) deletes.set(d, [term]);
+      else if (terms[terms.length - 1] !== term) terms.push(term);
+    };
     for (const term of df.keys()) {
       if (term.length < options.minTypoLength - 1) continue;
       for (const d of deletions(term)) {
-        const terms = deletes.get(d);
-        if (terms) terms.push(term);
-        else deletes.set(d, [term]);
+        index(d, term);
+        // Long words may be typed two letters short ("hemangioendotelioma"): index their two-letter deletions too.
+        if (term.length > options.minTwoEditLength) for (const dd of deletions(d)) index(dd, term);
       }
     }
     return new Vocabulary(df, family, byPrefix, deletes, options);
