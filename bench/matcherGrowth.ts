@@ -19,18 +19,22 @@ export interface MatcherFigures {
   readonly heapBytes: number;
   /** Resident memory of the process once built, bytes. */
   readonly rssBytes: number;
-  /** Matches timed. */
-  readonly matches: number;
-  /** Median `match` time, milliseconds. */
+  /** Queries timed (each {@link RUNS_PER_QUERY} times). */
+  readonly queries: number;
+  /** Median over queries of each query's median `match` time, milliseconds. */
   readonly p50Ms: number;
-  /** 99th-percentile `match` time, milliseconds. */
+  /** 99th percentile over queries of each query's median `match` time, milliseconds. */
   readonly p99Ms: number;
+  /** 99th percentile over every single call, milliseconds (includes garbage collection and time descheduled). */
+  readonly p99CallMs: number;
 }
 
-/** Minimum timed matches per size (whole passes over the query set). */
-const MIN_MATCHES = 3_000;
-/** Stop adding passes after this long. */
-const MAX_TIMING_MS = 8_000;
+/**
+ * Times each query is matched; its median is its latency.
+ * @remarks On a shared 2-core machine single calls are hit at random by another process taking the core or by a
+ * garbage collection; the median of seven runs keeps what the query costs, and `p99CallMs` keeps the raw figure.
+ */
+export const RUNS_PER_QUERY = 7;
 
 /**
  * Measures `KnowledgeMatcher` at 1×, 10× and 100× the knowledge base: build time, memory, and `match` latency
@@ -54,25 +58,33 @@ export async function measureMatcherGrowth(): Promise<MatcherFigures[]> {
     const heapBytes = process.memoryUsage().heapUsed - heapBefore;
     const rssBytes = process.memoryUsage().rss;
     for (const q of queries) matcher.match(q.text, q.lang); // warm-up pass
-    const times: number[] = [];
-    const timing = performance.now();
-    while (times.length < MIN_MATCHES && performance.now() - timing < MAX_TIMING_MS) {
-      for (const q of queries) {
+    const runs = queries.map(() => [] as number[]);
+    for (let run = 0; run < RUNS_PER_QUERY; run += 1) {
+      queries.forEach((q, i) => {
         const t0 = performance.now();
         matcher.match(q.text, q.lang);
-        times.push(performance.now() - t0);
-      }
+        runs[i]?.push(performance.now() - t0);
+      });
     }
-    times.sort((a, b) => a - b);
+    const medians = runs
+      .map((r) =>
+        percentile(
+          [...r].sort((a, b) => a - b),
+          0.5,
+        ),
+      )
+      .sort((a, b) => a - b);
+    const calls = runs.flat().sort((a, b) => a - b);
     figures.push({
       factor,
       entries: grown.length,
       buildMs,
       heapBytes,
       rssBytes,
-      matches: times.length,
-      p50Ms: percentile(times, 0.5),
-      p99Ms: percentile(times, 0.99),
+      queries: queries.length,
+      p50Ms: percentile(medians, 0.5),
+      p99Ms: percentile(medians, 0.99),
+      p99CallMs: percentile(calls, 0.99),
     });
   }
   return figures;
