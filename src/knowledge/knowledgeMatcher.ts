@@ -103,7 +103,10 @@ export class KnowledgeMatcher {
     const lowCoverage = o.lowCoverage * relax;
     const best = candidateOf(top);
     const result = (r: MatchResult) => ({ result: r, topScore: top.score });
-    if (top.coverage < lowCoverage || top.score < o.lowScore * relax) {
+    const [floorCoverage, floorScore] = top.named
+      ? [Math.min(lowCoverage, o.namedLowCoverage), Math.min(o.lowScore * relax, o.namedLowScore)]
+      : [lowCoverage, o.lowScore * relax];
+    if (top.coverage < floorCoverage || top.score < floorScore) {
       return result({ band: ConfidenceBand.Low, candidates: [], nearest: best });
     }
     const rivals = ranked.filter((r) => r.doc.id !== top.doc.id || r.doc.kind !== top.doc.kind);

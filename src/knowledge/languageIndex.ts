@@ -27,6 +27,8 @@ interface FuseRecord {
 interface PhraseTerms {
   readonly terms: ReadonlyMap<string, number>;
   readonly idfSum: number;
+  /** True when it holds a topic word that few documents use (a name: "liposarcoma", "DSRCT"). */
+  readonly named: boolean;
 }
 
 interface PreparedDocument {
@@ -83,6 +85,8 @@ export class LanguageIndex {
   private readonly unknownIdf: number;
   /** 1 for each small-talk document, by document index. */
   private readonly smalltalkDoc: Uint8Array;
+  /** Adjacent stem pairs of the phrasings ("buon ser"): words the content itself writes apart are never joined. */
+  private readonly adjacentPairs: ReadonlySet<string>;
   /** Words already recognised, bounded (see `recognise`). */
   private readonly recognised = new Map<string, ResolvedTerm | undefined>();
   /** Per-query scratch: accumulated gain by document index (reset after each search). */
@@ -108,6 +112,9 @@ export class LanguageIndex {
       analysed.map((a) => [...a.phrases.flat(), ...a.body].map((t) => t.stem)),
     );
     this.vocabulary = Vocabulary.build(rawDf, options.vocabulary);
+    this.adjacentPairs = new Set(
+      analysed.flatMap((a) => a.phrases.flatMap((p) => p.slice(1).map((t, i) => `${p[i]?.stem} ${t.stem}`))),
+    );
     this.stopwordVocabulary = Vocabulary.build(new Map(analyzer.stopwordList().map((w) => [w, 1])), {
       ...options.vocabulary,
       minTypoLength: MIN_MISSPELT_STOPWORD - 1,
@@ -174,7 +181,7 @@ export class LanguageIndex {
     const text = (tokens: readonly AnalyzedToken[]): string => tokens.map((t) => t.stem).join(' ');
     this.docs = prepared.map((c) => ({
       doc: c.doc,
-      phrases: c.phrases.map((tokens) => this.phraseTerms(tokens)),
+      phrases: c.phrases.map((tokens) => this.phraseTerms(tokens, df)),
       fuse: new Fuse<FuseRecord>(
         [
           {
@@ -250,16 +257,16 @@ export class LanguageIndex {
       const prepared = this.docs[d] as PreparedDocument;
       if (d === exactDoc) return { prepared, coverage: 1, phrase: 1, overlap: Infinity };
       const coverage = Math.min(1, coverageOf.get(d) ?? 0);
-      const phrase = bestPhraseOverlap(terms, total, prepared);
-      return { prepared, coverage, phrase, overlap: (coverage + phrase) / 2 };
+      const { phrase, named } = bestPhraseOverlap(terms, total, prepared);
+      return { prepared, coverage, phrase, named, overlap: (coverage + phrase) / 2 };
     });
     scored.sort((a, b) => b.overlap - a.overlap);
     const queryText = terms.map((t) => t.term).join(' ');
     const fuzzyCount = queryText.length <= o.maxFuzzyPatternLength ? o.maxFuzzyCandidates : 0;
     return scored
-      .map(({ prepared, coverage, phrase, overlap }, rank) => {
+      .map(({ prepared, coverage, phrase, named, overlap }, rank) => {
         if (overlap === Infinity)
-          return { doc: prepared.doc, score: 1, coverage, phrase, fuzzy: 1, exact: true };
+          return { doc: prepared.doc, score: 1, coverage, phrase, fuzzy: 1, exact: true, named: true };
         const overlapScore = o.coverageWeight * coverage + o.phraseWeight * phrase;
         // fuse.js adds typo-tolerant similarity; a failed bitap search says nothing against the word overlap.
         const overlapFloor = Math.min(coverage, phrase);
@@ -268,7 +275,7 @@ export class LanguageIndex {
             ? Math.max(overlapFloor, 1 - (prepared.fuse.search(queryText)[0]?.score ?? 1))
             : overlapFloor;
         const score = overlapScore + o.fuzzyWeight * fuzzy;
-        return { doc: prepared.doc, score, coverage, phrase, fuzzy };
+        return { doc: prepared.doc, score, coverage, phrase, fuzzy, named: named === true };
       })
       .sort((a, b) => b.score - a.score || Number(b.exact === true) - Number(a.exact === true));
   }
@@ -277,12 +284,16 @@ export class LanguageIndex {
     return this.idf.get(term) ?? this.unknownIdf;
   }
 
-  private phraseTerms(tokens: readonly AnalyzedToken[]): PhraseTerms {
+  private phraseTerms(tokens: readonly AnalyzedToken[], df: ReadonlyMap<string, number>): PhraseTerms {
     const terms = new Map<string, number>();
     for (const t of tokens) terms.set(t.stem, Math.max(terms.get(t.stem) ?? 0, this.wordWeight(t)));
     let idfSum = 0;
-    for (const [term, weight] of terms) idfSum += this.idfOf(term) * weight;
-    return { terms, idfSum };
+    let named = false;
+    for (const [term, weight] of terms) {
+      idfSum += this.idfOf(term) * weight;
+      if (weight === 1 && (df.get(term) ?? 0) <= this.options.maxNameDocuments) named = true;
+    }
+    return { terms, idfSum, named };
   }
 
   private wordWeight(token: AnalyzedToken): number {
@@ -325,7 +336,8 @@ export class LanguageIndex {
     let out: AnalyzedToken[] | undefined;
     for (let i = 0; i < tokens.length; i++) {
       const [a, b] = [tokens[i] as AnalyzedToken, tokens[i + 1]];
-      const surface = b && !a.weak && !b.weak ? a.surface + b.surface : '';
+      const apart = b !== undefined && (a.weak || b.weak || this.adjacentPairs.has(`${a.stem} ${b.stem}`));
+      const surface = b && !apart ? a.surface + b.surface : '';
       const joined = surface.length >= MIN_JOINED_LENGTH ? stem(surface, this.lang) : '';
       if (joined && this.vocabulary.documentFrequency(joined) > 0) {
         out ??= tokens.slice(0, i);
@@ -392,17 +404,38 @@ function topK(candidates: readonly number[], scores: Float64Array, k: number): n
   return top;
 }
 
-/** Best F1 over the document's phrasings, with words weighted by rarity, weight and recognition confidence. */
-function bestPhraseOverlap(terms: readonly QueryTerm[], total: number, prepared: PreparedDocument): number {
+/**
+ * Best F1 over the document's phrasings, with words weighted by rarity, weight and recognition confidence; and
+ * whether the text holds every topic word of one of its named phrasings ("leiomyosarcoma?" inside "whats
+ * leiomyosarcoma? the biopsy report says that").
+ */
+function bestPhraseOverlap(
+  terms: readonly QueryTerm[],
+  total: number,
+  prepared: PreparedDocument,
+): { phrase: number; named: boolean } {
   let best = 0;
+  let named = false;
   for (const phrase of prepared.phrases) {
     if (phrase.idfSum === 0) continue;
     let shared = 0;
-    for (const t of terms) if (t.known && phrase.terms.has(t.term)) shared += t.gain;
+    let topicShared = 0;
+    for (const t of terms) {
+      if (!t.known || !phrase.terms.has(t.term)) continue;
+      shared += t.gain;
+      if (!t.weak) topicShared += 1;
+    }
     if (shared === 0) continue;
+    if (phrase.named && !named) named = topicShared === topicWordsOf(phrase);
     const recall = shared / total;
     const precision = Math.min(1, shared / phrase.idfSum);
     best = Math.max(best, (2 * precision * recall) / (precision + recall));
   }
-  return best;
+  return { phrase: best, named };
+}
+
+function topicWordsOf(phrase: PhraseTerms): number {
+  let n = 0;
+  for (const weight of phrase.terms.values()) if (weight === 1) n++;
+  return n;
 }

@@ -41,6 +41,12 @@ export interface MatcherOptions {
   readonly lowScore: number;
   /** Coverage below which a match is low (the question asks about things the entry does not explain). */
   readonly lowCoverage: number;
+  /** Most documents a word may appear in and still name what a phrasing is about ("liposarcoma", "DSRCT"). */
+  readonly maxNameDocuments: number;
+  /** Combined score below which a match is low when the text names the document (see `ScoredDocument.named`). */
+  readonly namedLowScore: number;
+  /** Coverage below which a match is low when the text names the document. */
+  readonly namedLowCoverage: number;
   /** Topic words beyond which a message counts as long: its low thresholds shrink in proportion, its band stays below high. */
   readonly longMessageTerms: number;
   /** Candidates offered in a medium match must score at least this share of the best one. */
@@ -71,8 +77,11 @@ export const MATCHER_DEFAULTS: MatcherOptions = Object.freeze({
   highScore: 0.6,
   highCoverage: 0.75,
   highMargin: 0.08,
-  lowScore: 0.45,
+  lowScore: 0.5,
   lowCoverage: 0.5,
+  maxNameDocuments: 2,
+  namedLowScore: 0.4,
+  namedLowCoverage: 0.3,
   longMessageTerms: 8,
   candidateRatio: 0.7,
   maxSuggestions: 3,

@@ -25,7 +25,7 @@ const FILLER: Readonly<Record<Language, readonly string[]>> = Object.freeze({
     'maybe', 'perhaps', 'probably', 'possible', 'possibly', 'sure', 'one', 'ones', 'anywhere', 'somewhere',
     'cant', 'wont', 'didnt', 'couldnt', 'shouldnt', 'wouldnt', 'havent', 'hasnt', 'hadnt', 'wasnt', 'werent',
     'mostly', 'mainly', 'generally', 'last', 'ago', 'yesterday', 'people', 'help', 'different', 'various',
-    'several', 'kinds', 'sorts', 'today', 'right',
+    'several', 'today', 'right', 'type',
   ],
   it: [
     'cos', 'cosa', 'vorrei', 'voglio', 'volevo', 'sapere', 'dire', 'dirmi', 'dici', 'dite', 'spiegare',

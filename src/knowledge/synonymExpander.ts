@@ -12,6 +12,12 @@ import { tokenize } from './tokenize';
  */
 const MIN_SHARED_STEM = 4;
 
+/**
+ * Most letters two words sharing a stem may differ by at their end: inflections ("lumps", "tumori") differ by one
+ * or two, different words with one stem by more ("genetico" and "genetista", "operatore" and "operare").
+ */
+const MAX_INFLECTION_LETTERS = 2;
+
 /** Most stopwords a typed phrase may add between two words of a variant ("prendere un appuntamento"). */
 const MAX_SKIPPED_STOPWORDS = 2;
 
@@ -116,7 +122,19 @@ function sameStems(a: readonly AnalyzedToken[], b: readonly AnalyzedToken[]): bo
 
 function sameWord(typed: AnalyzedToken, listed: AnalyzedToken, exact: boolean): boolean {
   if (typed.surface === listed.surface) return true;
-  return !exact && typed.stop !== true && typed.stem === listed.stem && listed.stem.length >= MIN_SHARED_STEM;
+  return (
+    !exact &&
+    typed.stop !== true &&
+    typed.stem === listed.stem &&
+    listed.stem.length >= MIN_SHARED_STEM &&
+    inflectionOf(typed.surface, listed.surface)
+  );
+}
+
+function inflectionOf(a: string, b: string): boolean {
+  let common = 0;
+  while (common < a.length && a[common] === b[common]) common++;
+  return Math.max(a.length, b.length) - common <= MAX_INFLECTION_LETTERS;
 }
 
 /**
