@@ -3,13 +3,15 @@ import type { LoadFigures } from './loadTest';
 import type { MatcherFigures } from './matcherGrowth';
 import type { TrafficCheck } from './trafficCheck';
 
-/** One traffic kind loaded on our bot, with what it sends. */
+/** One traffic kind loaded on the echo bot and on our bot, with what it sends. */
 export interface ScenarioFigures {
   /** Scenario name. */
   readonly name: string;
   /** What one connection's cycle sends. */
   readonly description: string;
-  /** Measured figures. */
+  /** The echo bot under this traffic. */
+  readonly echo: LoadFigures;
+  /** Our bot under this traffic. */
   readonly load: LoadFigures;
 }
 
@@ -24,9 +26,7 @@ export interface BenchResults {
     loadAverage: readonly number[];
     commit: string;
   }>;
-  /** The echo bot under knowledge-question traffic. */
-  readonly echo: LoadFigures;
-  /** Our bot under each traffic kind. */
+  /** Our bot and the echo bot under each traffic kind. */
   readonly ours: readonly ScenarioFigures[];
   /** The pre-load check of the traffic. */
   readonly check: TrafficCheck;

@@ -8,11 +8,11 @@ import { BotProcess } from './botProcess';
 import { measureConversationMemory } from './conversationMemory';
 import { formatResults, verdicts } from './formatResults';
 import { freePort } from './freePort';
-import { runLoad, STANDARD_LOAD } from './loadTest';
+import { measurePair } from './pairedLoad';
 import type { MatcherFigures } from './matcherGrowth';
 import { PROJECT_ROOT } from './projectRoot';
 import { checkTraffic } from './trafficCheck';
-import { mixedScenario, pathwayScenario, questionScenario, type TrafficScenario } from './trafficScenario';
+import { mixedScenario, pathwayScenario, questionScenario } from './trafficScenario';
 
 /** Our bot and the echo baseline, compiled. */
 const OUR_BOT = join(PROJECT_ROOT, 'dist', 'src', 'index.js');
@@ -89,23 +89,17 @@ export async function runBench(): Promise<BenchResults> {
   if (check.walks.length === 0) throw new Error('no pathway walk follows its tree: see the problems above');
   const bench = { ...loaded, walks: check.walks };
 
-  say('echo bot under knowledge questions');
-  const echo = await withBot(ECHO_BOT, (bot) =>
-    runLoad(bot.baseUrl, questionScenario(bench).requests, STANDARD_LOAD, () => bot.cpuMs()),
-  );
-
   const ours: ScenarioFigures[] = [];
-  const scenarios: TrafficScenario[] = [
-    questionScenario(bench),
-    pathwayScenario(bench),
-    mixedScenario(bench),
-  ];
-  for (const scenario of scenarios) {
-    say(`our bot under ${scenario.name}`);
-    const figures = await withBot(OUR_BOT, (bot) =>
-      runLoad(bot.baseUrl, scenario.requests, STANDARD_LOAD, () => bot.cpuMs()),
-    );
-    ours.push({ name: scenario.name, description: scenario.description, load: figures });
+  const echoBot = await startBot(ECHO_BOT);
+  try {
+    for (const make of [questionScenario, pathwayScenario, mixedScenario]) {
+      const { name, description } = make(bench);
+      say(`echo bot and our bot under ${name}`);
+      const pair = await withBot(OUR_BOT, (bot) => measurePair(echoBot, bot, () => make(bench).requests));
+      ours.push({ name, description, echo: pair.echo, load: pair.ours });
+    }
+  } finally {
+    await echoBot.stop();
   }
 
   say('memory with live conversations');
@@ -123,7 +117,6 @@ export async function runBench(): Promise<BenchResults> {
       loadAverage: load,
       commit: commit(),
     },
-    echo,
     ours,
     check,
     matcher,
