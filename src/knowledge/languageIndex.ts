@@ -274,7 +274,7 @@ export class LanguageIndex {
           rank < fuzzyCount && overlapScore + o.fuzzyWeight >= floor
             ? Math.max(overlapFloor, 1 - (prepared.fuse.search(queryText)[0]?.score ?? 1))
             : overlapFloor;
-        const score = overlapScore + o.fuzzyWeight * fuzzy;
+        const score = Math.min(1, overlapScore + o.fuzzyWeight * fuzzy + (named ? o.namedBonus : 0));
         return { doc: prepared.doc, score, coverage, phrase, fuzzy, named: named === true };
       })
       .sort((a, b) => b.score - a.score || Number(b.exact === true) - Number(a.exact === true));

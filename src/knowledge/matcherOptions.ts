@@ -47,6 +47,8 @@ export interface MatcherOptions {
   readonly namedLowScore: number;
   /** Coverage below which a match is low when the text names the document. */
   readonly namedLowCoverage: number;
+  /** Added to the combined score of a document the text names, so the named subject outranks the story's words. */
+  readonly namedBonus: number;
   /** Topic words beyond which a message counts as long: its low thresholds shrink in proportion, its band stays below high. */
   readonly longMessageTerms: number;
   /** Candidates offered in a medium match must score at least this share of the best one. */
@@ -80,8 +82,9 @@ export const MATCHER_DEFAULTS: MatcherOptions = Object.freeze({
   lowScore: 0.5,
   lowCoverage: 0.5,
   maxNameDocuments: 2,
-  namedLowScore: 0.4,
+  namedLowScore: 0.45,
   namedLowCoverage: 0.3,
+  namedBonus: 0.05,
   longMessageTerms: 8,
   candidateRatio: 0.7,
   maxSuggestions: 3,

@@ -139,7 +139,8 @@ function inflectionOf(a: string, b: string): boolean {
 
 /**
  * How many typed words, from `start`, the variant covers: its words in order, with up to two stopwords the variant
- * does not list allowed before each of its later topic words; undefined when it does not match there.
+ * does not list allowed between two of its topic words ("prendere un appuntamento"; never "what is next" for
+ * "what next"); undefined when it does not match there.
  */
 function matchLength(
   tokens: readonly AnalyzedToken[],
@@ -154,6 +155,7 @@ function matchLength(
     while (
       k > 0 &&
       listed.stop !== true &&
+      variant[k - 1]?.stop !== true &&
       skipped < MAX_SKIPPED_STOPWORDS &&
       tokens[at]?.stop === true &&
       !sameWord(tokens[at] as AnalyzedToken, listed, exact)
