@@ -104,7 +104,7 @@ export class KnowledgeMatcher {
     const best = candidateOf(top);
     const result = (r: MatchResult) => ({ result: r, topScore: top.score });
     const [floorCoverage, floorScore] = top.named
-      ? [Math.min(lowCoverage, o.namedLowCoverage), Math.min(o.lowScore * relax, o.namedLowScore)]
+      ? [o.namedLowCoverage * relax, o.namedLowScore * relax]
       : [lowCoverage, o.lowScore * relax];
     if (top.coverage < floorCoverage || top.score < floorScore) {
       return result({ band: ConfidenceBand.Low, candidates: [], nearest: best });

@@ -130,6 +130,7 @@ export class LanguageIndex {
     }));
 
     const df = documentFrequencies(prepared.map((c) => [...c.phrases.flat(), ...c.body].map((t) => t.stem)));
+    const phraseDf = documentFrequencies(prepared.map((c) => c.phrases.flat().map((t) => t.stem)));
     this.idf = new Map([...df].map(([term, count]) => [term, bm25Idf(docs.length, count)]));
     this.unknownIdf = bm25Idf(docs.length, 0) * options.unknownTermWeight;
 
@@ -181,7 +182,7 @@ export class LanguageIndex {
     const text = (tokens: readonly AnalyzedToken[]): string => tokens.map((t) => t.stem).join(' ');
     this.docs = prepared.map((c) => ({
       doc: c.doc,
-      phrases: c.phrases.map((tokens) => this.phraseTerms(tokens, df)),
+      phrases: c.phrases.map((tokens) => this.phraseTerms(tokens, phraseDf, c.phrases[0] ?? [])),
       fuse: new Fuse<FuseRecord>(
         [
           {
@@ -284,14 +285,23 @@ export class LanguageIndex {
     return this.idf.get(term) ?? this.unknownIdf;
   }
 
-  private phraseTerms(tokens: readonly AnalyzedToken[], df: ReadonlyMap<string, number>): PhraseTerms {
+  /**
+   * A phrasing's terms, and whether it names its document: it holds a word of the document's canonical question
+   * (its subject) that few documents' phrasings use (`phraseDf` counts phrasings, not answers).
+   */
+  private phraseTerms(
+    tokens: readonly AnalyzedToken[],
+    phraseDf: ReadonlyMap<string, number>,
+    canonical: readonly AnalyzedToken[],
+  ): PhraseTerms {
     const terms = new Map<string, number>();
     for (const t of tokens) terms.set(t.stem, Math.max(terms.get(t.stem) ?? 0, this.wordWeight(t)));
     let idfSum = 0;
     let named = false;
     for (const [term, weight] of terms) {
       idfSum += this.idfOf(term) * weight;
-      if (weight === 1 && (df.get(term) ?? 0) <= this.options.maxNameDocuments) named = true;
+      const name = (phraseDf.get(term) ?? 0) <= this.options.maxNameDocuments;
+      if (weight === 1 && name && canonical.some((t) => t.stem === term)) named = true;
     }
     return { terms, idfSum, named };
   }

@@ -41,7 +41,7 @@ export interface MatcherOptions {
   readonly lowScore: number;
   /** Coverage below which a match is low (the question asks about things the entry does not explain). */
   readonly lowCoverage: number;
-  /** Most documents a word may appear in and still name what a phrasing is about ("liposarcoma", "DSRCT"). */
+  /** Most documents whose phrasings use a word, for it to name what a phrasing is about ("liposarcoma", "DSRCT"). */
   readonly maxNameDocuments: number;
   /** Combined score below which a match is low when the text names the document (see `ScoredDocument.named`). */
   readonly namedLowScore: number;
