@@ -4,7 +4,9 @@ import { loadContent } from '../../src/content/contentLoader';
 import { join } from 'node:path';
 import { evaluateMatcher, type EvaluationReport } from '../../src/knowledge/evaluateMatcher';
 import { evaluationSetSchema } from '../../src/knowledge/evaluationSet';
+import { ConfidenceBand } from '../../src/knowledge/confidenceBand';
 import { KnowledgeMatcher } from '../../src/knowledge/knowledgeMatcher';
+import { MATCHER_DEFAULTS } from '../../src/knowledge/matcherOptions';
 import { normalizeText } from '../../src/knowledge/normalizeText';
 
 const root = join(__dirname, '..', '..');
@@ -13,11 +15,12 @@ const set = evaluationSetSchema.parse(
 );
 
 let content: Content;
+let matcher: KnowledgeMatcher;
 let report: EvaluationReport;
 
 beforeAll(async () => {
   content = await loadContent(root);
-  const matcher = KnowledgeMatcher.build(content.entries, [], content.synonyms);
+  matcher = KnowledgeMatcher.build(content.entries, [], content.synonyms);
   report = evaluateMatcher(set, (text, lang) => matcher.match(text, lang));
 });
 
@@ -62,5 +65,50 @@ describe('when the evaluation set is compared with the knowledge base', () => {
   test('every expected id names an entry', () => {
     const ids = new Set(content.entries.map((e) => e.id));
     expect(set.questions.map((q) => q.expected).filter((id) => !ids.has(id))).toEqual([]);
+  });
+});
+
+describe('when the real knowledge base is asked what a sarcoma is', () => {
+  test.each([
+    ['What is a sarcoma?', 'en'],
+    ["Cos'è un sarcoma?", 'it'],
+  ] as const)(
+    'it answers "%s" directly with what-is-soft-tissue-sarcoma, not the list of subtypes',
+    (text, lang) => {
+      const result = matcher.match(text, lang);
+      expect(result.band).toBe(ConfidenceBand.High);
+      expect(result.best?.id).toBe('what-is-soft-tissue-sarcoma');
+    },
+  );
+});
+
+describe('when a question names a subtype inside a story about the patient', () => {
+  const stories = [
+    ['my sister was diagnosed last month with a leiomyosarcoma of the thigh', 'en', 'leiomyosarcoma'],
+    ['a mia zia hanno tolto un liposarcoma dalla gamba il mese scorso, voi lo seguite?', 'it', 'liposarcoma'],
+    [
+      "il chirurgo ha parlato di un tumore desmoide nella parete dell'addome, cos'è",
+      'it',
+      'desmoid-fibromatosis',
+    ],
+  ] as const;
+
+  test.each(stories)('it offers the subtype\'s entry for "%s"', (text, lang, id) => {
+    const result = matcher.match(text, lang);
+    expect(result.band).not.toBe(ConfidenceBand.Low);
+    expect(result.best?.id).toBe(id);
+  });
+
+  test('without the allowance for a named entry, the story around the name would hide it', () => {
+    const strict = KnowledgeMatcher.build(content.entries, [], content.synonyms, {
+      namedBonus: 0,
+      namedLowScore: MATCHER_DEFAULTS.lowScore,
+      namedLowCoverage: MATCHER_DEFAULTS.lowCoverage,
+    });
+    const found = stories.filter(([text, lang, id]) => {
+      const result = strict.match(text, lang);
+      return result.band !== ConfidenceBand.Low && result.best?.id === id;
+    });
+    expect(found).toEqual([]);
   });
 });

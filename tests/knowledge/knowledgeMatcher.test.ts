@@ -210,3 +210,57 @@ describe('when the message is small talk', () => {
     expect(result.best?.id).toBe('how-to-book-a-visit');
   });
 });
+
+describe('when one entry has the very question asked and another only its words', () => {
+  const tied = KnowledgeMatcher.build(
+    [
+      entry(
+        'what-is-soft-tissue-sarcoma',
+        {
+          q: 'What is a soft tissue sarcoma?',
+          alts: ['what is a sarcoma', 'sarcoma?', 'sarcoma meaning'],
+          a: 'A rare tumour.',
+        },
+        {
+          q: "Che cos'è un sarcoma?",
+          alts: ['sarcoma?', 'cosa vuol dire sarcoma', 'sarcoma significato'],
+          a: 'Un tumore raro.',
+        },
+      ),
+      entry(
+        'sarcoma-subtypes',
+        {
+          q: 'How many types of sarcoma are there?',
+          alts: ['are all sarcomas the same', 'names of sarcomas', 'list of sarcomas'],
+          a: 'More than 70.',
+        },
+        {
+          q: 'Quanti tipi di sarcoma esistono?',
+          alts: ['i sarcomi sono tutti uguali?', 'nomi dei sarcomi', 'elenco dei sarcomi'],
+          a: 'Più di 70.',
+        },
+      ),
+    ],
+    [],
+    { en: {}, it: {} },
+  );
+
+  test('it answers the entry whose phrasing it is, directly', () => {
+    const result = tied.match('What is a sarcoma?', 'en');
+    expect(result.band).toBe(ConfidenceBand.High);
+    expect(result.best?.id).toBe('what-is-soft-tissue-sarcoma');
+  });
+});
+
+describe('when a word is typed unusually', () => {
+  test.each([
+    ['hiiii', 'en', 'greeting'],
+    ['ciaooo', 'it', 'greeting'],
+    ['leio myosarcoma', 'en', 'leiomyosarcoma'],
+    ['leiomysarcma', 'en', 'leiomyosarcoma'],
+  ] as const)('it still recognises "%s"', (text, lang, id) => {
+    const result = matcher.match(text, lang);
+    expect(result.band).not.toBe(ConfidenceBand.Low);
+    expect(result.best?.id).toBe(id);
+  });
+});

@@ -68,6 +68,11 @@ describe('when a question is analysed', () => {
     expect(tokens.find((t) => t.surface === 'sarcomas')?.weak).toBeUndefined();
   });
 
+  test('it keeps before and after as weak hints (treatment before the operation, physiotherapy after it)', () => {
+    const tokens = analyzer.analyze('terapia prima dell intervento o radioterapia after surgery', 'it');
+    expect(tokens.filter((t) => t.weak).map((t) => t.surface)).toEqual(['prima', 'after']);
+  });
+
   test('it gives the same signature to the same question written differently', () => {
     expect(analyzer.signature('Chi sei?', 'it')).toBe(analyzer.signature('chi sei', 'it'));
   });
@@ -101,5 +106,56 @@ describe('when synonyms are expanded', () => {
 
   test('it only applies the synonyms of the language being analysed', () => {
     expect(stems(analyzer, 'lump', 'it')).not.toContain(stem('nodule', 'en'));
+  });
+});
+
+describe('when an intent is written only in stopwords', () => {
+  const analyzer = new TextAnalyzer(
+    SynonymExpander.build({
+      en: { 'next steps': ['what should I do', 'what next'] },
+      it: { 'prossimi passi': ['cosa devo fare'] },
+    }),
+  );
+
+  test('it keeps the intent as its canonical term ("what should I do" → next steps)', () => {
+    expect(stems(analyzer, 'I have a strange mole, what should I do?', 'en')).toEqual(
+      stems(analyzer, 'strange mole next steps', 'en'),
+    );
+    expect(stems(analyzer, 'neo strano, cosa devo fare?', 'it')).toContain(stem('passi', 'it'));
+  });
+
+  test('without the synonym, the same words are dropped as filler', () => {
+    expect(stems(new TextAnalyzer(), 'what should I do', 'en')).toEqual([]);
+  });
+
+  test('it does not stretch a phrase of stopwords over another word ("what is next" is not "what next")', () => {
+    expect(stems(analyzer, 'what is next generation sequencing', 'en')).not.toContain(stem('steps', 'en'));
+  });
+});
+
+describe('when a synonym variant is typed with small differences', () => {
+  const analyzer = new TextAnalyzer(
+    SynonymExpander.build({
+      en: {},
+      it: {
+        prenotare: ['prendere appuntamento'],
+        intervento: ['operare'],
+        persona: ['operatore'],
+        'consulenza genetica': ['genetista'],
+      },
+    }),
+  );
+
+  test('it still matches with an article in between ("prendere un appuntamento")', () => {
+    expect(stems(analyzer, 'vorrei prendere un appuntamento', 'it')).toEqual([stem('prenotare', 'it')]);
+  });
+
+  test('it prefers the variant typed word for word over one sharing its stem ("operatore" is not "operare")', () => {
+    expect(stems(analyzer, 'sei un operatore?', 'it')).toEqual([stem('persona', 'it')]);
+  });
+
+  test('it treats words sharing a stem as one only when they differ by an ending ("genetico" is not "genetista")', () => {
+    expect(stems(analyzer, 'è genetico?', 'it')).toEqual([stem('genetico', 'it')]);
+    expect(stems(analyzer, 'due genetisti', 'it')).toContain(stem('consulenza', 'it'));
   });
 });
