@@ -67,7 +67,7 @@ export const MATCHER_DEFAULTS: MatcherOptions = Object.freeze({
   phraseWeight: 0.4,
   fuzzyWeight: 0.2,
   questionWordWeight: 0.3,
-  unknownTermWeight: 0.5,
+  unknownTermWeight: 0.75,
   shortQueryTerms: 5,
   bodyTermWeight: 0.5,
   fuseKeyWeights: Object.freeze({ canonical: 3, phrases: 2, body: 1 }),
