@@ -58,6 +58,9 @@ interface QueryTerm {
 /** Most remembered word recognitions per language before the memory starts again. */
 const RECOGNISED_CACHE_SIZE = 20_000;
 
+/** A word made of digits only. */
+const NUMBER = /^\p{N}+$/u;
+
 /** Shortest word two typed words may join into ("fibro sarcoma" → "fibrosarcoma"). */
 const MIN_JOINED_LENGTH = 8;
 
@@ -317,7 +320,8 @@ export class LanguageIndex {
   private queryTerms(tokens: readonly AnalyzedToken[]): QueryTerm[] {
     const resolved = this.joinSplitWords(tokens).flatMap((token) => {
       const found = this.recognise(token);
-      return found ? [{ token, found }] : [];
+      // A number the content never uses ("my mum is 80") is the story's, not the question's.
+      return found && (found.known || !NUMBER.test(token.surface)) ? [{ token, found }] : [];
     });
     const topicWords = new Set(resolved.filter((r) => !r.token.weak).map((r) => r.found.term)).size;
     const unknownShare = Math.min(1, this.options.shortQueryTerms / Math.max(1, topicWords));

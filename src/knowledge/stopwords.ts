@@ -26,7 +26,8 @@ const FILLER: Readonly<Record<Language, readonly string[]>> = Object.freeze({
     'cant', 'wont', 'didnt', 'couldnt', 'shouldnt', 'wouldnt', 'havent', 'hasnt', 'hadnt', 'wasnt', 'werent',
     'mostly', 'mainly', 'generally', 'last', 'ago', 'yesterday', 'people', 'help', 'different', 'various',
     'several', 'today', 'right', 'type', 'wrote', 'written', 'mention', 'mentions', 'mentioned', 'based',
-    'month', 'months', 'week', 'weeks', 'tomorrow', 'recently', 'lately', 'talked', 'spoke',
+    'month', 'months', 'week', 'weeks', 'tomorrow', 'recently', 'lately', 'talked', 'spoke', 'happen',
+    'happens', 'happened', 'happening', 'keep', 'keeps', 'kept', 'still',
   ],
   it: [
     'cos', 'cosa', 'vorrei', 'voglio', 'volevo', 'sapere', 'dire', 'dirmi', 'dici', 'dite', 'spiegare',
@@ -44,7 +45,8 @@ const FILLER: Readonly<Record<Language, readonly string[]>> = Object.freeze({
     'potrebbe', 'potrebbero', 'possiamo', 'vuole', 'vogliono', 'vogliamo', 'aver', 'sa', 'sanno', 'so', 'va',
     'bene', 'vari', 'varie', 'diversi', 'diverse', 'stesso', 'stessa', 'stessi', 'stesse', 'tipo', 'ora',
     'adesso', 'oggi', 'scritto', 'scritta', 'scritti', 'base', 'mese', 'mesi', 'settimana', 'settimane',
-    'domani', 'recentemente', 'ultimamente', 'parlato', 'accennato',
+    'domani', 'recentemente', 'ultimamente', 'parlato', 'accennato', 'succede', 'succedere', 'succedono',
+    'successo',
   ],
 });
 
