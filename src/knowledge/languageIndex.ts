@@ -58,6 +58,9 @@ interface QueryTerm {
 /** Most remembered word recognitions per language before the memory starts again. */
 const RECOGNISED_CACHE_SIZE = 20_000;
 
+/** Fewest topic words a pathway opener needs for a message holding it whole to describe that situation. */
+const MIN_SITUATION_WORDS = 2;
+
 /** A word made of digits only. */
 const NUMBER = /^\p{N}+$/u;
 
@@ -185,7 +188,9 @@ export class LanguageIndex {
     const text = (tokens: readonly AnalyzedToken[]): string => tokens.map((t) => t.stem).join(' ');
     this.docs = prepared.map((c) => ({
       doc: c.doc,
-      phrases: c.phrases.map((tokens) => this.phraseTerms(tokens, phraseDf, c.phrases[0] ?? [])),
+      phrases: c.phrases.map((tokens) =>
+        this.phraseTerms(tokens, phraseDf, c.doc.kind === 'pathway' ? undefined : (c.phrases[0] ?? [])),
+      ),
       fuse: new Fuse<FuseRecord>(
         [
           {
@@ -265,6 +270,9 @@ export class LanguageIndex {
       return { prepared, coverage, phrase, named, overlap: (coverage + phrase) / 2 };
     });
     scored.sort((a, b) => b.overlap - a.overlap);
+    // A named pathway means the words around an entry's name describe the user's situation, not a story to look
+    // past: the entry then gets no bonus over the pathway (which the router prefers on a tie).
+    const situation = scored.some((x) => x.named === true && x.prepared.doc.kind === 'pathway');
     const queryText = terms.map((t) => t.term).join(' ');
     const fuzzyCount = queryText.length <= o.maxFuzzyPatternLength ? o.maxFuzzyCandidates : 0;
     return scored
@@ -278,7 +286,8 @@ export class LanguageIndex {
           rank < fuzzyCount && overlapScore + o.fuzzyWeight >= floor
             ? Math.max(overlapFloor, 1 - (prepared.fuse.search(queryText)[0]?.score ?? 1))
             : overlapFloor;
-        const score = Math.min(1, overlapScore + o.fuzzyWeight * fuzzy + (named ? o.namedBonus : 0));
+        const bonus = named && (prepared.doc.kind === 'pathway' || !situation) ? o.namedBonus : 0;
+        const score = Math.min(1, overlapScore + o.fuzzyWeight * fuzzy + bonus);
         return { doc: prepared.doc, score, coverage, phrase, fuzzy, named: named === true };
       })
       .sort((a, b) => b.score - a.score || Number(b.exact === true) - Number(a.exact === true));
@@ -289,23 +298,29 @@ export class LanguageIndex {
   }
 
   /**
-   * A phrasing's terms, and whether it names its document: it holds a word of the document's canonical question
-   * (its subject) that few documents' phrasings use (`phraseDf` counts phrasings, not answers).
+   * A phrasing's terms, and whether it names its document. An entry's phrasing does when it holds a word of the
+   * entry's canonical question (its subject) that few documents' phrasings use (`phraseDf` counts phrasings, not
+   * answers). A pathway's opener (no `canonical`) describes a situation: it does when it has two topic words or more
+   * ("my mum's cancer has spread").
    */
   private phraseTerms(
     tokens: readonly AnalyzedToken[],
     phraseDf: ReadonlyMap<string, number>,
-    canonical: readonly AnalyzedToken[],
+    canonical: readonly AnalyzedToken[] | undefined,
   ): PhraseTerms {
     const terms = new Map<string, number>();
     for (const t of tokens) terms.set(t.stem, Math.max(terms.get(t.stem) ?? 0, this.wordWeight(t)));
     let idfSum = 0;
     let named = false;
+    let topicWords = 0;
     for (const [term, weight] of terms) {
       idfSum += this.idfOf(term) * weight;
+      if (weight !== 1) continue;
+      topicWords++;
       const name = (phraseDf.get(term) ?? 0) <= this.options.maxNameDocuments;
-      if (weight === 1 && name && canonical.some((t) => t.stem === term)) named = true;
+      if (name && canonical?.some((t) => t.stem === term)) named = true;
     }
+    if (canonical === undefined) named = topicWords >= MIN_SITUATION_WORDS;
     return { terms, idfSum, named };
   }
 
@@ -402,7 +417,7 @@ function bm25Idf(n: number, df: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
-/** The k candidates with the highest scores, best first, without sorting them all. */
+/** The k candidates with the highest scores (and up to k more tied with the last), best first, without sorting them all. */
 function topK(candidates: readonly number[], scores: Float64Array, k: number): number[] {
   const top: number[] = [];
   for (const d of candidates) {
@@ -414,6 +429,14 @@ function topK(candidates: readonly number[], scores: Float64Array, k: number): n
       i--;
     }
     top[i] = d;
+  }
+  // Documents level with the last one kept are as good a guess: keep up to k more of them.
+  const last = top.length === k ? (scores[top[k - 1] as number] as number) : undefined;
+  if (last === undefined) return top;
+  const kept = new Set(top);
+  for (const d of candidates) {
+    if (top.length >= 2 * k) break;
+    if (!kept.has(d) && (scores[d] as number) === last) top.push(d);
   }
   return top;
 }

@@ -15,8 +15,9 @@ export interface ScoredDocument {
   /** True when the text is one of this document's phrasings, word for word after normalisation and stemming. */
   readonly exact?: boolean;
   /**
-   * True when the text holds every topic word of one of this document's phrasings, and that phrasing has a word
-   * few documents use: the text names what the document is about, whatever story surrounds it.
+   * True when the text holds every topic word of one of this document's phrasings, and that phrasing names the
+   * document (an entry's subject word few documents use, or a pathway opener's situation): the text names what the
+   * document is about, whatever story surrounds it.
    */
   readonly named?: boolean;
 }
