@@ -1,6 +1,7 @@
 import type { KnowledgeEntry } from '../../src/content/knowledgeSchema';
 import { ConfidenceBand } from '../../src/knowledge/confidenceBand';
 import { KnowledgeMatcher } from '../../src/knowledge/knowledgeMatcher';
+import { MATCHER_DEFAULTS } from '../../src/knowledge/matcherOptions';
 
 interface Side {
   q: string;
@@ -262,5 +263,22 @@ describe('when a word is typed unusually', () => {
     const result = matcher.match(text, lang);
     expect(result.band).not.toBe(ConfidenceBand.Low);
     expect(result.best?.id).toBe(id);
+  });
+});
+
+describe('when a message holds a whole pathway opener inside a longer story', () => {
+  const story = 'my mole has changed since the summer in Sardinia and my cousin says it is nothing';
+
+  test('it offers the pathway rather than refusing', () => {
+    expect(matcher.match(story, 'en').best).toMatchObject({ id: 'suspicious-mole', kind: 'pathway' });
+  });
+
+  test('without the allowance for a named document, the story around the opener would hide it', () => {
+    const strict = KnowledgeMatcher.build(ENTRIES, PATHWAYS, SYNONYMS, {
+      namedBonus: 0,
+      namedLowScore: MATCHER_DEFAULTS.lowScore,
+      namedLowCoverage: MATCHER_DEFAULTS.lowCoverage,
+    });
+    expect(strict.match(story, 'en').band).toBe(ConfidenceBand.Low);
   });
 });
