@@ -6,7 +6,9 @@
  *
  * Options: `--minutes N` (default 10), `--rate N` requests per second (default 8), `--url URL` to soak a running
  * bot instead of starting `dist/src/index.js` (add `--pid PID` to also read its memory), `--max-slope MB`
- * largest accepted memory trend in MB per minute after warm-up (default 1.5), `--seed N`.
+ * largest accepted memory trend in MB per minute after warm-up (default 1.5), `--seed N`, `--only KIND` to send
+ * one kind of traffic only (question, pathway, webVisitor, hostile, health), to find which one grows memory.
+ * The bot it starts runs with `--expose-gc` and a full collection on SIGUSR2, so memory is read when settled.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -33,13 +35,16 @@ const DEFAULTS = Object.freeze({
   /** Memory is sampled this often. */
   sampleEveryMs: 5_000,
   /** The first part of the run is warm-up (JIT, heap sizing): at least this long… */
-  warmupMinMs: 30_000,
+  warmupMinMs: 60_000,
   /** …or this share of the run, whichever is longer. */
-  warmupShare: 0.2,
+  warmupShare: 0.3,
   /** A request taking longer than this is an error. */
   timeoutMs: 15_000,
-  /** Conversation ids of Bot Framework visitors are drawn from a pool this big (stored state stays bounded). */
-  conversationPool: 400,
+  /**
+   * Bot Framework visitors' conversation ids come from small pools (questions, pathway walks), filled within the
+   * warm-up: memory storage keeps every conversation's state, so fresh ids would grow memory by design.
+   */
+  conversationPools: Object.freeze({ q: 60, p: 30 }),
   /** Turns in flight at most; a tick finding this many is counted as skipped (the bot is not keeping up). */
   maxInFlight: 64,
   /** Visitors of each kind kept in the middle of a conversation at once. */
@@ -53,6 +58,8 @@ const MIX = Object.freeze({ question: 30, pathway: 35, webVisitor: 15, hostile: 
 
 interface Options {
   minutes: number;
+  /** Only this kind of traffic (to find which one grows memory). */
+  only?: keyof typeof MIX;
   rate: number;
   url?: string;
   pid?: number;
@@ -73,7 +80,11 @@ function parseOptions(argv: readonly string[]): Options {
     return n;
   };
   const pid = value('pid');
+  const only = value('only');
+  if (only !== undefined && !(only in MIX))
+    throw new Error(`--only must be one of ${Object.keys(MIX).join(', ')}`);
   return {
+    only: only as keyof typeof MIX | undefined,
     minutes: number('minutes', DEFAULTS.minutes),
     rate: number('rate', DEFAULTS.rate),
     url: value('url')?.replace(/\/$/, ''),
@@ -270,27 +281,43 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Preloaded into the bot the soak starts: a full garbage collection on SIGUSR2, so memory is read when settled
+ * rather than somewhere on the sawtooth of a heap filling up between collections.
+ */
+const GC_ON_SIGNAL = `data:text/javascript,${encodeURIComponent(
+  'process.on("SIGUSR2", () => { globalThis.gc?.(); process.stderr.write(`SOAK_HEAP ${process.memoryUsage().heapUsed}\\n`); });',
+)}`;
+/** Time for the collection to finish before memory is read. */
+const SETTLE_AFTER_GC_MS = 500;
+
 interface StartedBot {
   child: ChildProcess;
   url: string;
   /** Error-level lines the bot logged (turn failures, request failures). */
   loggedErrors: string[];
+  /** The bot's V8 heap in use after its last forced collection, in bytes. */
+  heapUsed?: number;
 }
 
 async function startBot(): Promise<StartedBot> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'index.js')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      CURATOR_LOG_PATH: join(tmpdir(), `soak-curator-${process.pid}.jsonl`),
+  const child = spawn(
+    process.execPath,
+    ['--expose-gc', '--import', GC_ON_SIGNAL, join(ROOT, 'dist', 'src', 'index.js')],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        CURATOR_LOG_PATH: join(tmpdir(), `soak-curator-${process.pid}.jsonl`),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   const loggedErrors: string[] = [];
   let partial = '';
   child.stdout?.on('data', (chunk: Buffer) => {
@@ -307,13 +334,22 @@ async function startBot(): Promise<StartedBot> {
       }
     }
   });
-  child.stderr?.resume();
   const url = `http://127.0.0.1:${port}`;
+  const started: StartedBot = { child, url, loggedErrors };
+  let partialErr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    const lines = (partialErr + chunk.toString('utf8')).split('\n');
+    partialErr = lines.pop() ?? '';
+    for (const line of lines) {
+      const heap = /^SOAK_HEAP (\d+)$/.exec(line)?.[1];
+      if (heap !== undefined) started.heapUsed = Number(heap);
+    }
+  });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the bot exited with ${child.exitCode} while starting`);
     const health = await call(new URL(url), { method: 'GET', path: '/healthz' });
-    if (health.status === 200) return { child, url, loggedErrors };
+    if (health.status === 200) return started;
     await sleep(200);
   }
   child.kill('SIGKILL');
@@ -370,7 +406,7 @@ interface Session {
 
 class Traffic {
   private readonly sessions: Session[] = [];
-  private poolNext = 0;
+  private readonly poolNext = { q: 0, p: 0 };
   private clientNo = 0;
   inFlight = 0;
 
@@ -379,6 +415,7 @@ class Traffic {
     private readonly content: Content,
     private readonly tally: Tally,
     private readonly loopback: boolean,
+    private readonly only?: keyof typeof MIX,
   ) {}
 
   /** Starts one request of the mix (or counts a skip when the bot is not keeping up). */
@@ -387,7 +424,7 @@ class Traffic {
       this.tally.skipped += 1;
       return;
     }
-    const kind = weighted(MIX);
+    const kind = this.only ?? weighted(MIX);
     this.inFlight += 1;
     const run =
       kind === 'question'
@@ -417,8 +454,8 @@ class Traffic {
 
   /** A conversation id from a bounded pool (`kind` keeps questions out of pathway walks). */
   private pooledConversation(kind: 'q' | 'p'): string {
-    this.poolNext = (this.poolNext + 1) % DEFAULTS.conversationPool;
-    return `soak-${process.pid}-${kind}${this.poolNext}`;
+    this.poolNext[kind] = (this.poolNext[kind] + 1) % DEFAULTS.conversationPools[kind];
+    return `soak-${process.pid}-${kind}${this.poolNext[kind]}`;
   }
 
   private activity(text: string, conversationId: string, lang: Language, channelId: string = pick(CHANNELS)) {
@@ -647,19 +684,25 @@ async function main(): Promise<number> {
   const base = new URL(url);
   const loopback = ['127.0.0.1', 'localhost'].includes(base.hostname);
   const tally = new Tally();
-  const traffic = new Traffic(base, content, tally, loopback);
+  const traffic = new Traffic(base, content, tally, loopback, options.only);
   const durationMs = options.minutes * 60_000;
   const warmupMs = Math.max(DEFAULTS.warmupMinMs, DEFAULTS.warmupShare * durationMs);
 
   process.stdout.write(
     `soak: ${options.minutes} min at ${options.rate} req/s against ${url}${bot ? ' (started here)' : ''}, seed ${options.seed}\n`,
   );
-  const samples: { atMs: number; rssMb: number }[] = [];
+  const samples: { atMs: number; rssMb: number; heapMb?: number }[] = [];
   const started = performance.now();
+  const settled = bot !== undefined;
   const sample = async () => {
     if (pid === undefined) return;
+    if (settled) {
+      process.kill(pid, 'SIGUSR2');
+      await sleep(SETTLE_AFTER_GC_MS);
+    }
     const rss = await rssMb(pid);
-    if (rss !== undefined) samples.push({ atMs: performance.now() - started, rssMb: rss });
+    const heapMb = settled && bot?.heapUsed !== undefined ? bot.heapUsed / 1_048_576 : undefined;
+    if (rss !== undefined) samples.push({ atMs: performance.now() - started, rssMb: rss, heapMb });
   };
   await sample();
   const sampler = setInterval(() => void sample(), DEFAULTS.sampleEveryMs);
@@ -722,13 +765,25 @@ async function main(): Promise<number> {
   let flat = true;
   if (samples.length >= 2) {
     const warm = samples.filter((s) => s.atMs >= warmupMs);
-    const lows = troughs(warm, DEFAULTS.troughWindowMs);
+    // Readings after a forced collection are settled; otherwise only each window's lowest reading is.
+    const lows = settled ? warm : troughs(warm, DEFAULTS.troughWindowMs);
     const trend = slope(lows);
     flat = lows.length < 3 || trend <= options.maxSlope;
+    const how = settled
+      ? `each read after a full garbage collection, ${warm.length} samples`
+      : `through the lowest sample of each ${DEFAULTS.troughWindowMs / 1000} s (${lows.length} windows; all ${warm.length} samples: ${signed(slope(warm))} MB/min)`;
     lines.push(
       `memory (VmRSS of pid ${pid}): start ${mb(samples[0]?.rssMb)}, after warm-up ${mb(warm[0]?.rssMb)}, end ${mb(samples[samples.length - 1]?.rssMb)}, peak ${mb(Math.max(...samples.map((s) => s.rssMb)))}`,
-      `memory trend after ${(warmupMs / 60_000).toFixed(1)} min of warm-up: ${signed(trend)} MB/min through the lowest sample of each ${DEFAULTS.troughWindowMs / 1000} s (${lows.length} windows; all ${warm.length} samples: ${signed(slope(warm))} MB/min); accepted ≤ ${options.maxSlope} MB/min: ${lows.length < 3 ? 'too short to judge' : flat ? 'flat' : 'GROWING'}`,
+      `memory trend after ${(warmupMs / 60_000).toFixed(1)} min of warm-up: ${signed(trend)} MB/min (${how}); accepted ≤ ${options.maxSlope} MB/min: ${lows.length < 3 ? 'too short to judge' : flat ? 'flat' : 'GROWING'}`,
     );
+    const heap = warm
+      .filter((s) => s.heapMb !== undefined)
+      .map((s) => ({ atMs: s.atMs, rssMb: s.heapMb ?? 0 }));
+    if (heap.length >= 2) {
+      lines.push(
+        `V8 heap in use after each collection: start ${mb(samples[0]?.heapMb)}, after warm-up ${mb(heap[0]?.rssMb)}, end ${mb(heap[heap.length - 1]?.rssMb)}, trend ${signed(slope(heap))} MB/min (for diagnosis; the verdict is on RSS)`,
+      );
+    }
   } else {
     lines.push('memory: not measured (give --pid with --url, or let the soak start the bot)');
   }
