@@ -8,8 +8,10 @@ import { liveConversationScenario } from './trafficScenario';
 export interface MemoryFigure {
   /** Conversations started (each left in the middle of a pathway). */
   readonly conversations: number;
-  /** VmRSS of the bot process, bytes. */
-  readonly rssBytes: number;
+  /** VmRSS right after the last of them, bytes. */
+  readonly rssBusyBytes: number;
+  /** VmRSS after {@link SETTLE_MS} without traffic, bytes. */
+  readonly rssIdleBytes: number;
   /** Requests that failed while filling. */
   readonly failed: number;
 }
@@ -17,33 +19,44 @@ export interface MemoryFigure {
 /** The conversation counts at which resident memory is read. */
 export const MEMORY_CHECKPOINTS = [1_000, 10_000] as const;
 
-/** Quiet time before reading memory, so the reading is not of a burst in progress. */
-const SETTLE_MS = 1_000;
+/**
+ * Quiet time before the second reading.
+ * @remarks V8 keeps the heap it grew while busy until its memory reducer runs, 30–60 s after allocation stops
+ * (the echo bot too: about 190 MB right after 2,000 requests, 100 MB a minute later). The first reading shows
+ * the busy heap, the second what holding the conversations costs.
+ */
+export const SETTLE_MS = 60_000;
 
 /**
- * Fills a freshly started bot with conversations through HTTP (an opener and one answer each, 10 at a time)
- * and reads its resident memory when idle, then after each checkpoint.
+ * Fills a freshly started bot with conversations through HTTP (an opener and one answer each, 10 at a time) and
+ * reads its resident memory idle, right after each checkpoint and again after {@link SETTLE_MS} without traffic.
+ * @param whileIdle work to do during each quiet wait (other measurements), by checkpoint; it must not load the bot
  */
 export async function measureConversationMemory(
   bot: BotProcess,
   bench: BenchContent,
+  whileIdle: readonly (() => Promise<void>)[] = [],
 ): Promise<MemoryFigure[]> {
-  await sleep(SETTLE_MS);
-  const figures: MemoryFigure[] = [{ conversations: 0, rssBytes: await bot.rssBytes(), failed: 0 }];
+  await sleep(1_000);
+  const idle = await bot.rssBytes();
+  const figures: MemoryFigure[] = [{ conversations: 0, rssBusyBytes: idle, rssIdleBytes: idle, failed: 0 }];
   const scenario = liveConversationScenario(bench);
   let held = 0;
   let failed = 0;
-  for (const target of MEMORY_CHECKPOINTS) {
+  for (const [i, target] of MEMORY_CHECKPOINTS.entries()) {
     const result = await sendAmount(
       bot.baseUrl,
       scenario.requests,
       10,
       (target - held) * scenario.requests.length,
     );
+    const quietFrom = performance.now();
     failed += result.failed;
     held = target;
-    await sleep(SETTLE_MS);
-    figures.push({ conversations: held, rssBytes: await bot.rssBytes(), failed });
+    const rssBusyBytes = await bot.rssBytes();
+    await whileIdle[i]?.();
+    await sleep(Math.max(0, SETTLE_MS - (performance.now() - quietFrom)));
+    figures.push({ conversations: held, rssBusyBytes, rssIdleBytes: await bot.rssBytes(), failed });
   }
   return figures;
 }

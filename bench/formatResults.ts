@@ -2,6 +2,7 @@ import type { BenchResults } from './benchResults';
 import { RUNS_PER_QUERY } from './matcherGrowth';
 import type { LoadFigures } from './loadTest';
 import { BENCH_TARGETS, RATIO_TARGET_SCENARIOS } from './benchTargets';
+import { SETTLE_MS } from './conversationMemory';
 
 /** One target and whether this run met it. */
 export interface TargetVerdict {
@@ -54,12 +55,18 @@ export function verdicts(r: BenchResults): TargetVerdict[] {
     met: slowest <= t.maxStartupMs,
   });
   const thousand = r.memory.find((m) => m.conversations === 1_000);
-  if (thousand)
+  if (thousand) {
     out.push({
-      target: `RSS ≤ ${mb(t.maxRssBytesAt1000)} MB with 1,000 live conversations`,
-      measured: `${mb(thousand.rssBytes)} MB`,
-      met: thousand.rssBytes <= t.maxRssBytesAt1000,
+      target: `RSS ≤ ${mb(t.maxRssBytesAt1000)} MB with 1,000 live conversations, ${SETTLE_MS / 1000} s after the last turn`,
+      measured: `${mb(thousand.rssIdleBytes)} MB`,
+      met: thousand.rssIdleBytes <= t.maxRssBytesAt1000,
     });
+    out.push({
+      target: `the same, read right after filling them at full speed`,
+      measured: `${mb(thousand.rssBusyBytes)} MB`,
+      met: thousand.rssBusyBytes <= t.maxRssBytesAt1000,
+    });
+  }
   return out;
 }
 
@@ -193,18 +200,26 @@ export function formatResults(r: BenchResults): string {
 
   lines.push('## 4. Memory with live conversations', '');
   lines.push(
-    'A fresh bot process; conversations driven through HTTP, 10 at a time, each an opener and its first answer (left in the middle of a pathway, held in memory storage);',
-    'VmRSS read from /proc/<pid>/status after 1 s idle.',
+    'A fresh bot process; conversations driven through HTTP, 10 at a time (about as fast as the bot answers), each an opener and its first answer',
+    '(left in the middle of a pathway, held in memory storage). VmRSS from /proc/<pid>/status right after the last turn, and again after',
+    `${SETTLE_MS / 1000} s without traffic: V8 keeps the heap it grew while busy until its memory reducer runs (the bare echo bot does the same).`,
     '',
   );
-  row('live conversations', 'RSS MB', 'failed requests', 'target');
-  row('--:', '--:', '--:', '---');
+  row(
+    'live conversations',
+    'RSS right after, MB',
+    `RSS ${SETTLE_MS / 1000} s later, MB`,
+    'failed requests',
+    'target',
+  );
+  row('--:', '--:', '--:', '--:', '---');
   for (const f of r.memory) {
+    const limit = BENCH_TARGETS.maxRssBytesAt1000;
     const target =
       f.conversations === 1_000
-        ? `≤ ${mb(BENCH_TARGETS.maxRssBytesAt1000)} MB: ${mark(f.rssBytes <= BENCH_TARGETS.maxRssBytesAt1000)}`
+        ? `≤ ${mb(limit)} MB: ${mark(f.rssIdleBytes <= limit)} idle, ${mark(f.rssBusyBytes <= limit)} right after`
         : '';
-    row(int(f.conversations), mb(f.rssBytes), f.failed, target);
+    row(int(f.conversations), mb(f.rssBusyBytes), mb(f.rssIdleBytes), f.failed, target);
   }
   lines.push('');
 

@@ -79,10 +79,6 @@ export async function runBench(): Promise<BenchResults> {
     say(`load average ${load[0]!.toFixed(2)} on ${cpus().length} cores: figures will be noisy`);
   const loaded = await loadBenchContent();
 
-  say('start-up');
-  const startupMs: number[] = [];
-  for (let i = 0; i < STARTS; i += 1) startupMs.push(await withBot(OUR_BOT, async (bot) => bot.startupMs));
-
   say('checking the traffic one turn at a time');
   const check = await withBot(OUR_BOT, (bot) => checkTraffic(bot.baseUrl, loaded));
   for (const p of check.problems) say(`off script: ${p}`);
@@ -102,11 +98,21 @@ export async function runBench(): Promise<BenchResults> {
     await echoBot.stop();
   }
 
-  say('memory with live conversations');
-  const memory = await withBot(OUR_BOT, (bot) => measureConversationMemory(bot, bench));
-
-  say('matcher growth (1×, 10×, 100×)');
-  const matcher = await matcherGrowth();
+  say('memory with live conversations (start-up and matcher growth measured while it is idle)');
+  const startupMs: number[] = [];
+  let matcher: MatcherFigures[] = [];
+  const memory = await withBot(OUR_BOT, (bot) =>
+    measureConversationMemory(bot, bench, [
+      async () => {
+        say('start-up');
+        for (let i = 0; i < STARTS; i += 1) startupMs.push(await withBot(OUR_BOT, async (b) => b.startupMs));
+      },
+      async () => {
+        say('matcher growth (1×, 10×, 100×)');
+        matcher = await matcherGrowth();
+      },
+    ]),
+  );
 
   const results: BenchResults = {
     machine: {
