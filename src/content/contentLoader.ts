@@ -192,7 +192,7 @@ export async function loadContent(root: string): Promise<Content> {
     entries,
     synonyms: synonyms.data,
     bookingLine: bookingLine.data,
-    pathways: loadedPathways.map((p) => p.data),
+    pathways: loadedPathways.map((p) => p.data).sort((a, b) => a.order - b.order),
     messages,
     redFlags: redFlags.data,
     commands: commands.data,

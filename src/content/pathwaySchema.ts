@@ -68,6 +68,11 @@ export const pathwaySchema = z
     $schema: z.string().optional(),
     id: idSchema,
     title: localizedTextSchema.describe('The door as the page names it, e.g. "I have a suspicious mole".'),
+    order: z
+      .number()
+      .int()
+      .min(1)
+      .describe('Position of the door in menus (1 = first), as on the department page.'),
     openers: localizedPhrasesSchema.describe('Free-text phrases that start this pathway.'),
     start: idSchema.describe('Id of the first node.'),
     nodes: z.record(idSchema, pathwayNodeSchema),
