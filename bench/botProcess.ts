@@ -84,6 +84,7 @@ export class BotProcess {
 
   /** Resident memory (VmRSS) in bytes, read from /proc. */
   async rssBytes(): Promise<number> {
+    this.assertRunning();
     const status = await readFile(`/proc/${this.pid}/status`, 'utf8');
     const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
     if (kb === undefined) throw new Error(`no VmRSS for process ${this.pid}`);
@@ -92,11 +93,21 @@ export class BotProcess {
 
   /** CPU time (user + system) the process has used so far, milliseconds, read from /proc. */
   async cpuMs(): Promise<number> {
+    this.assertRunning();
     const stat = await readFile(`/proc/${this.pid}/stat`, 'utf8');
     // Fields after the command name (which may contain spaces, inside parentheses): utime is the 14th, stime the 15th.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const ticks = Number(fields[11]) + Number(fields[12]);
     return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+  }
+
+  /** Throws, with the exit and the last output, when the process is gone. */
+  private assertRunning(): void {
+    const { exitCode, signalCode } = this.child;
+    if (exitCode === null && signalCode === null) return;
+    throw new Error(
+      `the bot process ${this.pid} ended (exit code ${exitCode}, signal ${signalCode}); its last output:\n${this.tail}`,
+    );
   }
 
   /** The last output of the process (for error messages). */
