@@ -9,4 +9,5 @@ module.exports = {
   maxWorkers: 2,
   testTimeout: 30000,
   verbose: false,
+  reporters: ['default', '<rootDir>/tests/support/plainSummaryReporter.js'],
 };
