@@ -79,11 +79,8 @@ export class KnowledgeMatcher {
   }
 
   private search(text: string, lang: Language, floor = 0): { ranked: ScoredDocument[]; topicWords: number } {
-    const tokens = this.analyzer.analyze(text, lang);
-    const ranked = this.indexes[lang].search(
-      { tokens, signature: this.analyzer.signature(text, lang) },
-      floor,
-    );
+    const { tokens, signature } = this.analyzer.analyzeWithSignature(text, lang);
+    const ranked = this.indexes[lang].search({ tokens, signature }, floor);
     return { ranked, topicWords: new Set(tokens.filter((t) => !t.weak).map((t) => t.stem)).size };
   }
 

@@ -108,9 +108,11 @@ export class LanguageIndex {
     this.lang = lang;
     this.options = options;
     const docs = documents.filter((d) => d.lang === lang);
-    const analysed = docs.map((doc) => ({
+    const read = docs.map((doc) => doc.phrases.map((p) => analyzer.analyzeWithSignature(p, lang)));
+    const analysed = docs.map((doc, i) => ({
       doc,
-      phrases: doc.phrases.map((p) => analyzer.analyze(p, lang)),
+      phrases: (read[i] ?? []).map((p) => p.tokens),
+      signatures: (read[i] ?? []).map((p) => p.signature),
       body: analyzer.analyze(doc.body ?? '', lang),
     }));
 
@@ -131,6 +133,7 @@ export class LanguageIndex {
       tokens.map((t) => ({ ...t, stem: this.vocabulary.canonical(t.stem) }));
     const prepared = analysed.map((a) => ({
       doc: a.doc,
+      signatures: a.signatures,
       phrases: a.phrases.map(canonical),
       body: canonical(a.body),
     }));
@@ -153,8 +156,7 @@ export class LanguageIndex {
         list.weights.push(weight);
         lists.set(term, list);
       }
-      for (const phrase of c.doc.phrases) {
-        const signature = analyzer.signature(phrase, lang);
+      for (const signature of c.signatures) {
         const other = exact.get(signature);
         if (other !== undefined && other !== index) ambiguous.add(signature);
         exact.set(signature, index);

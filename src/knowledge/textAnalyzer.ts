@@ -23,11 +23,13 @@ export class TextAnalyzer {
 
   /** The topic words of a text, in order, as stems after synonym replacement; question words are kept, marked weak. */
   analyze(text: string, lang: Language): AnalyzedToken[] {
-    return this.expand(text, lang)
-      .filter((t) => !this.stopwords.has(t.surface))
-      .map(({ surface, stem }) =>
-        QUESTION_WORDS.has(surface) ? { surface, stem, weak: true } : { surface, stem },
-      );
+    return this.topicWords(this.expand(text, lang));
+  }
+
+  /** {@link analyze} and {@link signature} of one text, reading it once. */
+  analyzeWithSignature(text: string, lang: Language): { tokens: AnalyzedToken[]; signature: string } {
+    const expanded = this.expand(text, lang);
+    return { tokens: this.topicWords(expanded), signature: expanded.map((t) => t.stem).join(' ') };
   }
 
   /**
@@ -43,6 +45,14 @@ export class TextAnalyzer {
   /** Every stopword (normalised), for recognising misspelt ones. */
   stopwordList(): readonly string[] {
     return [...this.stopwords];
+  }
+
+  private topicWords(expanded: readonly AnalyzedToken[]): AnalyzedToken[] {
+    return expanded
+      .filter((t) => !this.stopwords.has(t.surface))
+      .map(({ surface, stem }) =>
+        QUESTION_WORDS.has(surface) ? { surface, stem, weak: true } : { surface, stem },
+      );
   }
 
   private expand(text: string, lang: Language): AnalyzedToken[] {
