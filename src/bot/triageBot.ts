@@ -1,5 +1,8 @@
 import { type BotState, type StatePropertyAccessor, TeamsActivityHandler, TurnContext } from 'botbuilder';
-import { type DialogState, DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
+import type { DialogState } from 'botbuilder-dialogs';
+// Deep paths: the package's main entry also loads its text recognisers (~0.3 s and ~40 MB at start-up), unused here.
+import { DialogTurnStatus } from 'botbuilder-dialogs/lib/dialog';
+import { DialogSet } from 'botbuilder-dialogs/lib/dialogSet';
 import type { Logger } from 'pino';
 import type { RootDialog } from '../dialogs/rootDialog';
 import type { AudienceResolver } from './audienceResolver';

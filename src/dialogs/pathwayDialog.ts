@@ -1,4 +1,5 @@
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog } from 'botbuilder-dialogs/lib/dialog';
 import { DISPOSITION_URGENCY } from '../content/dispositionCode';
 import type { Language } from '../content/language';
 import type { DispositionNode, Pathway, PathwayNode, QuestionNode } from '../content/pathwaySchema';
