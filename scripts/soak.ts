@@ -298,6 +298,8 @@ interface StartedBot {
   loggedErrors: string[];
   /** The bot's V8 heap in use after its last forced collection, in bytes. */
   heapUsed?: number;
+  /** The end of what the bot wrote to stderr (why it died, if it did). */
+  stderrTail: string;
 }
 
 async function startBot(): Promise<StartedBot> {
@@ -335,9 +337,10 @@ async function startBot(): Promise<StartedBot> {
     }
   });
   const url = `http://127.0.0.1:${port}`;
-  const started: StartedBot = { child, url, loggedErrors };
+  const started: StartedBot = { child, url, loggedErrors, stderrTail: '' };
   let partialErr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
+    started.stderrTail = (started.stderrTail + chunk.toString('utf8')).slice(-4000);
     const lines = (partialErr + chunk.toString('utf8')).split('\n');
     partialErr = lines.pop() ?? '';
     for (const line of lines) {
@@ -697,7 +700,12 @@ async function main(): Promise<number> {
   const sample = async () => {
     if (pid === undefined) return;
     if (settled) {
-      process.kill(pid, 'SIGUSR2');
+      if (bot?.child.exitCode !== null || bot?.child.signalCode !== null) return;
+      try {
+        process.kill(pid, 'SIGUSR2');
+      } catch {
+        return;
+      }
       await sleep(SETTLE_AFTER_GC_MS);
     }
     const rss = await rssMb(pid);
@@ -721,8 +729,16 @@ async function main(): Promise<number> {
     due += interval;
     const wait = due - performance.now();
     if (wait > 0) await sleep(wait);
-    if (bot && bot.child.exitCode !== null) {
-      tally.error('bot', `the bot exited with ${bot.child.exitCode} during the soak`);
+    if (bot && (bot.child.exitCode !== null || bot.child.signalCode !== null)) {
+      const how = bot.child.exitCode ?? bot.child.signalCode;
+      const lastWords = bot.stderrTail
+        .split('\n')
+        .filter((l) => l.trim() && !l.startsWith('SOAK_HEAP'))
+        .slice(-8);
+      tally.error(
+        'bot',
+        `the bot exited (${how}) during the soak; its last stderr lines: ${lastWords.join(' | ')}`,
+      );
       break;
     }
   }
@@ -734,7 +750,9 @@ async function main(): Promise<number> {
   let shutdown = 'not started here';
   if (bot) {
     for (const line of bot.loggedErrors) tally.error('bot log', line);
-    if (bot.child.exitCode === null) {
+    if (bot.child.exitCode !== null || bot.child.signalCode !== null) {
+      shutdown = `the bot had already exited (${bot.child.exitCode ?? bot.child.signalCode})`;
+    } else {
       const exited = once(bot.child, 'exit');
       bot.child.kill('SIGTERM');
       const killer = setTimeout(() => bot.child.kill('SIGKILL'), 20_000);
