@@ -141,6 +141,7 @@ export function createApp(options: AppOptions = {}): App {
     logger,
     routes,
     homePage: webChat.homePage,
+    localMode: !config.bot.appId,
   });
 
   let curatorLog: CuratorLog | undefined;

@@ -26,6 +26,11 @@ export interface ServerDeps {
   readonly logger: Logger;
   /** Extra routes. */
   readonly routes?: readonly RouteInstaller[];
+  /**
+   * True without `MicrosoftAppId`: requests are not authenticated, so replies are only ever posted to a loopback
+   * `serviceUrl` (the Emulator); anyone else must ask for `expectReplies`.
+   */
+  readonly localMode?: boolean;
   /** The page served at `/` (until the channels bring Web Chat). */
   readonly homePage?: (req: Request, res: Response) => Promise<void>;
   /** Rate limits (default: {@link RATE_LIMITS}, in memory). */
@@ -35,6 +40,26 @@ export interface ServerDeps {
     /** Per conversation id on turns (`/api/messages` and the `…/:id/activities` routes). */
     conversationTurns?: RateLimiter;
   }>;
+}
+
+/**
+ * In local mode, why replies could not be delivered safely: an unauthenticated request must not make the bot
+ * post to an address it names (other than this machine), so it must use `expectReplies`.
+ */
+export function unsafeReplyTarget(body: unknown): string | undefined {
+  const activity = body as { deliveryMode?: unknown; serviceUrl?: unknown };
+  if (activity.deliveryMode === 'expectReplies') return undefined;
+  let host = '';
+  try {
+    host = new URL(String(activity.serviceUrl ?? '')).hostname;
+  } catch {
+    return 'serviceUrl: in local mode, use deliveryMode "expectReplies" or a loopback serviceUrl';
+  }
+  const loopback =
+    host === 'localhost' || host === '[::1]' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  return loopback
+    ? undefined
+    : 'serviceUrl: in local mode, use deliveryMode "expectReplies" or a loopback serviceUrl';
 }
 
 /** Path prefixes of the public web-channel routes, limited per client address. */
@@ -181,7 +206,7 @@ export function createServer(deps: ServerDeps): { server: Server; inFlight: InFl
     }
     const body = await readJsonBody(req, res);
     if (body === undefined) return;
-    const problem = activityProblem(body);
+    const problem = activityProblem(body) ?? (deps.localMode ? unsafeReplyTarget(body) : undefined);
     if (problem) {
       res.send(400, httpErrors.notAnActivity(problem));
       return;

@@ -156,3 +156,31 @@ describe('when MicrosoftAppId is set', () => {
     expect(activities).toEqual([]);
   });
 });
+
+describe('in local mode (no MicrosoftAppId), where requests are not authenticated', () => {
+  let bot: RunningApp;
+  beforeAll(async () => {
+    bot = await startApp();
+  });
+  afterAll(async () => {
+    await bot.stop();
+  });
+
+  test('a request asking the bot to post its replies to an outside address is refused with 400', async () => {
+    const res = await fetch(`${bot.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(message('hello', { serviceUrl: 'http://169.254.169.254/' })),
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { message: string }).message).toMatch(/expectReplies/);
+  });
+
+  test('the same request with expectReplies is answered in the response', async () => {
+    const { status, activities } = await bot.send(
+      message('hello', { serviceUrl: 'http://169.254.169.254/' }),
+    );
+    expect(status).toBe(200);
+    expect(activities.length).toBeGreaterThan(0);
+  });
+});
