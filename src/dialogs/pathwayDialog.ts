@@ -193,7 +193,8 @@ export class PathwayDialog extends Dialog<PathwayOptions> {
     const parts = [(s.operator ? node.operatorText : node.text)[lang]];
     if (node.bring[lang].length > 0) {
       parts.push(
-        `${this.replies.t('disposition.bring', lang)}\n${node.bring[lang].map((b) => `• ${b}`).join('\n')}`,
+        // A Markdown list (blank line first), which Web Chat and Teams render as bullets and plain channels show as lines.
+        `${this.replies.t('disposition.bring', lang)}\n\n${node.bring[lang].map((b) => `- ${b}`).join('\n')}`,
       );
     }
     parts.push(this.replies.bookingLine(s));
