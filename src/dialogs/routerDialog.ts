@@ -5,6 +5,7 @@ import { foldText } from '../text/foldText';
 import { PathwayDialog, type PathwayOptions } from './pathwayDialog';
 import { ConfidenceBand } from '../knowledge/confidenceBand';
 import type { MatchResult } from '../knowledge/matchResult';
+import type { Reply } from './reply';
 import type { ReplyBuilder } from './replyBuilder';
 import type { TriageServices } from './triageServices';
 import { TurnSession } from './turnSession';
@@ -102,10 +103,7 @@ export class RouterDialog extends Dialog<RouterOptions> {
     const match = this.services.matcher.match(text, s.lang);
     const best = match.candidates[0];
     if (match.band === ConfidenceBand.High && best) {
-      if (best.kind === 'pathway') {
-        if (lead.length > 0) await s.send(...lead);
-        return dc.beginDialog(PathwayDialog.id, { pathwayId: best.id } satisfies PathwayOptions);
-      }
+      if (best.kind === 'pathway') return this.startPathway(dc, s, best.id, lead);
       const entry = this.entries.get(best.id);
       if (entry) {
         s.telemetry.recognised = `entry:${entry.id}`;
@@ -118,19 +116,11 @@ export class RouterDialog extends Dialog<RouterOptions> {
     // Someone describing their situation is better served by the guided pathway than by a choice of
     // articles: a pathway that is the best candidate, or ties with it, starts at once.
     const described = this.pathwayFirst(match);
-    if (described) {
-      if (lead.length > 0) await s.send(...lead);
-      return dc.beginDialog(PathwayDialog.id, { pathwayId: described } satisfies PathwayOptions);
-    }
+    if (described) return this.startPathway(dc, s, described, lead);
     if (match.band === ConfidenceBand.Medium && match.candidates.length > 0) {
       s.telemetry.recognised = 'ambiguous';
       s.telemetry.outcome = 'did-you-mean';
-      this.services.curator.recordMiss({
-        text,
-        lang: s.lang,
-        band: match.band,
-        nearest: (match.nearest ?? best)?.id,
-      });
+      this.recordMiss(s, text, match);
       const pathwayTitles = match.candidates
         .filter((c) => c.kind === 'pathway')
         .map((c) => this.services.content.pathways.find((p) => p.id === c.id)?.title[s.lang])
@@ -148,14 +138,29 @@ export class RouterDialog extends Dialog<RouterOptions> {
     }
     s.telemetry.recognised = 'unknown';
     s.telemetry.outcome = 'refused';
+    this.recordMiss(s, text, match);
+    await s.send(...lead, ...this.privacyNote(s), this.replies.refusal(s));
+    return Dialog.EndOfTurn;
+  }
+
+  private async startPathway(
+    dc: DialogContext,
+    s: TurnSession,
+    pathwayId: string,
+    lead: readonly Reply[],
+  ): Promise<DialogTurnResult> {
+    if (lead.length > 0) await s.send(...lead);
+    return dc.beginDialog(PathwayDialog.id, { pathwayId } satisfies PathwayOptions);
+  }
+
+  /** Keeps a question the bot could not answer directly for the curators (the log redacts it). */
+  private recordMiss(s: TurnSession, text: string, match: MatchResult): void {
     this.services.curator.recordMiss({
       text,
       lang: s.lang,
       band: match.band,
-      nearest: (match.nearest ?? best)?.id,
+      nearest: (match.nearest ?? match.candidates[0])?.id,
     });
-    await s.send(...lead, ...this.privacyNote(s), this.replies.refusal(s));
-    return Dialog.EndOfTurn;
   }
 
   /** The pathway to start for an uncertain match whose best candidate is (or ties with) a pathway. */
