@@ -1,17 +1,9 @@
-import { type Activity, ActivityTypes, type CloudAdapter, DeliveryModes, type TurnContext } from 'botbuilder';
-import {
-  type AuthenticateRequestResult,
-  AuthenticationConstants,
-  type BotFrameworkAuthentication,
-  ClaimsIdentity,
-} from 'botframework-connector';
+import { type Activity, ActivityTypes, type CloudAdapter, DeliveryModes } from 'botbuilder';
+import type { BotFrameworkAuthentication } from 'botframework-connector';
 import { AudienceResolver } from '../../bot/audienceResolver';
+import { DirectTurnRunner, type TurnHandler } from '../directTurn';
 
-/** What runs a turn: the bot. */
-export interface TurnHandler {
-  /** Handles one turn. */
-  run(context: TurnContext): Promise<void>;
-}
+export type { TurnHandler } from '../directTurn';
 
 /**
  * Runs one turn of an operator's conversation through the bot's own CloudAdapter, with `expectReplies`,
@@ -21,47 +13,24 @@ export interface TurnHandler {
  * never set that mark.
  */
 export class OperatorTurnRunner {
-  private readonly request: AuthenticateRequestResult;
+  private readonly turns: DirectTurnRunner;
 
-  constructor(
-    private readonly adapter: CloudAdapter,
-    auth: BotFrameworkAuthentication,
-    appId: string | undefined,
-  ) {
-    const claimsIdentity = appId
-      ? new ClaimsIdentity(
-          [
-            { type: AuthenticationConstants.AudienceClaim, value: appId },
-            { type: AuthenticationConstants.AppIdClaim, value: appId },
-          ],
-          true,
-        )
-      : new ClaimsIdentity([], AuthenticationConstants.AnonymousAuthType);
-    this.request = {
-      audience: AuthenticationConstants.ToChannelFromBotOAuthScope,
-      claimsIdentity,
-      connectorFactory: auth.createConnectorFactory(claimsIdentity),
-    };
+  constructor(adapter: CloudAdapter, auth: BotFrameworkAuthentication, appId: string | undefined) {
+    this.turns = new DirectTurnRunner(adapter, auth, appId);
   }
 
   /** Runs the activity as an operator's turn; resolves to the bot's message replies. */
   async run(activity: Partial<Activity>, bot: TurnHandler): Promise<Partial<Activity>[]> {
-    // The turn context is revoked when the turn ends, so keep the buffer itself (the error handler adds to it too).
-    let buffered: Partial<Activity>[] = [];
     const expecting = { ...activity, deliveryMode: DeliveryModes.ExpectReplies } as Activity;
-    await this.adapter.processActivityDirect(this.request, expecting, async (context) => {
-      buffered = context.bufferedReplyActivities;
-      context.turnState.set(AudienceResolver.operatorGrant, true);
-      await bot.run(context);
-    });
-    return buffered
-      .filter((a) => a.type === ActivityTypes.Message)
-      .map((a) => ({
-        type: ActivityTypes.Message,
-        text: a.text,
-        locale: a.locale,
-        suggestedActions: a.suggestedActions,
-        attachments: a.attachments,
-      }));
+    const replies = await this.turns.run(expecting, bot, (context) =>
+      context.turnState.set(AudienceResolver.operatorGrant, true),
+    );
+    return replies.map((a) => ({
+      type: ActivityTypes.Message,
+      text: a.text,
+      locale: a.locale,
+      suggestedActions: a.suggestedActions,
+      attachments: a.attachments,
+    }));
   }
 }

@@ -1,11 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { type Activity, ActivityTypes, type CloudAdapter, DeliveryModes, type TurnContext } from 'botbuilder';
-import {
-  type AuthenticateRequestResult,
-  AuthenticationConstants,
-  type BotFrameworkAuthentication,
-  ClaimsIdentity,
-} from 'botframework-connector';
+import { type Activity, ActivityTypes, type CloudAdapter, DeliveryModes } from 'botbuilder';
+import type { BotFrameworkAuthentication } from 'botframework-connector';
+import { DirectTurnRunner, type TurnHandler } from '../directTurn';
 import type { VisitorActivity } from './visitorActivity';
 
 /** The channel id of turns from the website chat (so replies carry `suggestedActions`). */
@@ -18,11 +14,7 @@ export const WEBCHAT_CHANNEL_ID = 'webchat';
  */
 export const WEB_CHANNEL_SERVICE_URL = 'https://webchat.invalid/';
 
-/** What runs a turn: the bot. */
-export interface TurnHandler {
-  /** Handles one turn. */
-  run(context: TurnContext): Promise<void>;
-}
+export type { TurnHandler } from '../directTurn';
 
 /** What {@link WebChatTurns} needs. */
 export interface WebChatTurnsDeps {
@@ -58,11 +50,11 @@ export interface WebChatTurnResult {
  */
 export class WebChatTurns {
   private readonly botId: string;
-  private readonly request: AuthenticateRequestResult;
+  private readonly turns: DirectTurnRunner;
 
   constructor(private readonly deps: WebChatTurnsDeps) {
     this.botId = deps.appId ?? 'bot';
-    this.request = this.authenticated();
+    this.turns = new DirectTurnRunner(deps.adapter, deps.auth, deps.appId);
   }
 
   /** The user id of the visitor of a conversation (stable, derived, never chosen by the browser). */
@@ -95,34 +87,8 @@ export class WebChatTurns {
         ? { text: input.text, textFormat: 'plain' }
         : { membersAdded: [visitor] }),
     };
-    // The turn context is revoked when the turn ends: keep its reply buffer (an ordinary array), which the
-    // turn-error handler also writes to.
-    let buffered: Partial<Activity>[] = [];
-    await this.deps.adapter.processActivityDirect(this.request, activity as Activity, async (context) => {
-      buffered = context.bufferedReplyActivities;
-      await bot.run(context);
-    });
-    const replies = buffered.filter((a) => a.type === ActivityTypes.Message);
+    const replies = await this.turns.run(activity as Activity, bot);
     return { id, activities: replies.map((reply) => this.forBrowser(reply, conversationId, id)) };
-  }
-
-  /** The identity of a turn that arrived through our own authenticated endpoint (no Bot Framework JWT). */
-  private authenticated(): AuthenticateRequestResult {
-    const appId = this.deps.appId;
-    const claimsIdentity = appId
-      ? new ClaimsIdentity(
-          [
-            { type: AuthenticationConstants.AudienceClaim, value: appId },
-            { type: AuthenticationConstants.AppIdClaim, value: appId },
-          ],
-          true,
-        )
-      : new ClaimsIdentity([], AuthenticationConstants.AnonymousAuthType);
-    return {
-      audience: AuthenticationConstants.ToChannelFromBotOAuthScope,
-      claimsIdentity,
-      connectorFactory: this.deps.auth.createConnectorFactory(claimsIdentity),
-    };
   }
 
   /** Keeps only what the browser shows, with an id and the bot as sender. */
