@@ -1,3 +1,5 @@
+import { foldText } from '../text/foldText';
+
 /** Letters that Unicode decomposition does not fold to plain Latin letters. */
 const LIGATURES: Readonly<Record<string, string>> = Object.freeze({
   æ: 'ae',
@@ -11,14 +13,9 @@ const LIGATURES: Readonly<Record<string, string>> = Object.freeze({
 
 /**
  * Lower-cases text, folds accents ("perché" → "perche"), and turns apostrophes and punctuation into single
- * spaces ("dell'arto" → "dell arto").
+ * spaces ("dell'arto" → "dell arto"); on top of {@link foldText}, letters that decomposition leaves alone
+ * (æ, ø, ß…) become plain Latin letters, so the index and the queries agree on them.
  */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[æœøßıłđ]/g, (c) => LIGATURES[c] ?? c)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return foldText(text).replace(/[æœøßıłđ]/g, (c) => LIGATURES[c] ?? c);
 }

@@ -81,6 +81,15 @@ function noStore(res: Response): void {
  */
 export function agentRoutes(deps: AgentRouteDeps): RouteInstaller {
   const tokens = deps.tokens ?? new OperatorTokens(deps.now);
+  /** The operator token's claims, or undefined after answering 401. */
+  const verified = (req: Request, res: Response) => {
+    const claims = tokens.verify(bearer(req));
+    if (!claims) {
+      res.send(401, agentErrors.badToken());
+      req.resume();
+    }
+    return claims;
+  };
   const keyHash = deps.accessKeyHash ? StaffKeyHash.parse(deps.accessKeyHash) : undefined;
   const limiter = new KeyAttemptLimiter(deps.now);
 
@@ -195,12 +204,8 @@ export function agentRoutes(deps: AgentRouteDeps): RouteInstaller {
 
     server.post('/agent/api/conversations', async (req: Request, res: Response) => {
       noStore(res);
-      const claims = tokens.verify(bearer(req));
-      if (!claims) {
-        res.send(401, agentErrors.badToken());
-        req.resume();
-        return;
-      }
+      const claims = verified(req, res);
+      if (!claims) return;
       const body = await readJsonBody(req, res);
       if (body === undefined) return;
       await startConversation(res, claims.sub, readStart(body), claims.exp);
@@ -208,12 +213,8 @@ export function agentRoutes(deps: AgentRouteDeps): RouteInstaller {
 
     server.post('/agent/api/conversations/:id/activities', async (req: Request, res: Response) => {
       noStore(res);
-      const claims = tokens.verify(bearer(req));
-      if (!claims) {
-        res.send(401, agentErrors.badToken());
-        req.resume();
-        return;
-      }
+      const claims = verified(req, res);
+      if (!claims) return;
       if (claims.cid !== (req.params as { id?: string }).id) {
         res.send(403, agentErrors.otherConversation());
         req.resume();
