@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConversationState,
   type Storage,
@@ -12,6 +11,8 @@ import type { DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import type { Server } from 'restify';
 import { AudienceResolver } from './bot/audienceResolver';
+import { ClientReusingAuthentication } from './bot/clientReusingAuthentication';
+import { TriageAdapter } from './bot/triageAdapter';
 import { FORGOTTEN, TriageBot } from './bot/triageBot';
 import { createTurnApology } from './bot/turnApology';
 import { createTurnErrorHandler } from './bot/turnErrorHandler';
@@ -90,13 +91,15 @@ export function createApp(options: AppOptions = {}): App {
   const clock = options.clock ?? systemClock;
   const readiness = new Readiness();
 
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.bot.appId,
-    MicrosoftAppPassword: config.bot.appPassword,
-    MicrosoftAppType: config.bot.appType,
-    MicrosoftAppTenantId: config.bot.tenantId,
-  });
-  const adapter = new CloudAdapter(auth);
+  const auth = new ClientReusingAuthentication(
+    new ConfigurationBotFrameworkAuthentication({
+      MicrosoftAppId: config.bot.appId,
+      MicrosoftAppPassword: config.bot.appPassword,
+      MicrosoftAppType: config.bot.appType,
+      MicrosoftAppTenantId: config.bot.tenantId,
+    }),
+  );
+  const adapter = new TriageAdapter(auth);
   adapter.use(new ConversationTurnGuard({ logger }));
   const millis = () => clock.now().toMillis();
   const memory =

@@ -1,13 +1,14 @@
-import type { CloudAdapter } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import type { Logger } from 'pino';
 import { createServer as createRestify, type Request, type Response, type Server } from 'restify';
+import type { TriageAdapter } from './bot/triageAdapter';
 import type { TriageBot } from './bot/triageBot';
 import type { Readiness } from './health/readiness';
 import { activityProblem } from './http/activityShape';
-import { adapterResponse, type AdapterTurn } from './http/adapterResponse';
 import { httpErrors } from './http/httpErrors';
 import { clientAddress, RATE_LIMITS, RateLimiter } from './http/rateLimiter';
 import { readJsonBody } from './http/readJsonBody';
+import { type AdapterOutcome, type AdapterTurn, sendTurnResponse } from './http/turnResponse';
 
 /** Adds routes to the server (channels bring their own: Web Chat page, web-channel API, operator page). */
 export type RouteInstaller = (server: Server) => void;
@@ -15,7 +16,7 @@ export type RouteInstaller = (server: Server) => void;
 /** What the HTTP server needs. */
 export interface ServerDeps {
   /** The Bot Framework adapter. */
-  readonly adapter: CloudAdapter;
+  readonly adapter: TriageAdapter;
   /** Available once content is loaded; until then `/api/messages` answers 503. */
   readonly bot: () => TriageBot | undefined;
   /** Readiness for `/healthz`. */
@@ -211,18 +212,29 @@ export function createServer(deps: ServerDeps): { server: Server; inFlight: InFl
       res.send(400, httpErrors.notAnActivity(problem));
       return;
     }
-    req.body = body;
     const turn: AdapterTurn = { started: false };
-    await deps.adapter.process(req, adapterResponse(res, turn, deps.logger), async (context) => {
-      turn.started = true;
-      // Counted once authenticated, so forged requests cannot use up a real conversation's allowance.
-      const decision = conversationTurns.take(context.activity.conversation.id);
-      if (!decision.allowed) {
-        turn.limited = decision;
-        return;
-      }
-      await bot.run(context);
-    });
+    const authorization = req.headers.authorization;
+    let outcome: AdapterOutcome;
+    try {
+      const result = await deps.adapter.handle(
+        typeof authorization === 'string' ? authorization : '',
+        body as Activity,
+        async (context) => {
+          turn.started = true;
+          // Counted once authenticated, so forged requests cannot use up a real conversation's allowance.
+          const decision = conversationTurns.take(context.activity.conversation.id);
+          if (!decision.allowed) {
+            turn.limited = decision;
+            return;
+          }
+          await bot.run(context);
+        },
+      );
+      outcome = { result };
+    } catch (error) {
+      outcome = { error };
+    }
+    sendTurnResponse(res, turn, outcome, deps.logger);
   });
 
   server.get('/', async (req: Request, res: Response) => {

@@ -4,6 +4,7 @@ import type { DialogState } from 'botbuilder-dialogs';
 import { DialogTurnStatus } from 'botbuilder-dialogs/lib/dialog';
 import { DialogSet } from 'botbuilder-dialogs/lib/dialogSet';
 import type { Logger } from 'pino';
+import { DialogStateConfiguration } from '../dialogs/dialogStateConfiguration';
 import type { RootDialog } from '../dialogs/rootDialog';
 import type { AudienceResolver } from './audienceResolver';
 import { TurnSession } from '../dialogs/turnSession';
@@ -21,6 +22,7 @@ export const FORGOTTEN = Symbol('forgotten');
  */
 export class TriageBot extends TeamsActivityHandler {
   private readonly dialogs: DialogSet;
+  private readonly memory = new DialogStateConfiguration();
 
   constructor(
     private readonly root: RootDialog,
@@ -34,6 +36,7 @@ export class TriageBot extends TeamsActivityHandler {
     this.dialogs = new DialogSet(this.dialogState).add(this.root);
     this.onMessage(async (context, next) => {
       normaliseInput(context);
+      this.memory.applyTo(context);
       const dc = await this.dialogs.createContext(context);
       const result = await dc.continueDialog();
       if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.root.id);
