@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ConfigurationBotFrameworkAuthentication,
-  ConversationState,
   type Storage,
   type TurnContext,
   UserState,
@@ -38,8 +37,9 @@ import { ConversationTurnGuard } from './state/conversationTurnGuard';
 import { createStorage } from './state/createStorage';
 import { OptimisticStorage } from './state/optimisticStorage';
 import { ResilientStorage } from './state/resilientStorage';
+import { SnapshotConversationState } from './state/snapshotConversationState';
 import { BookingLineClock } from './time/bookingLineClock';
-import { type Clock, systemClock } from './time/clock';
+import { type Clock, epochMillis, systemClock } from './time/clock';
 import { LiveBookingLine } from './time/liveBookingLine';
 
 /** The project root (this file is compiled to dist/src/index.js, or run from src/ by ts-jest). */
@@ -101,7 +101,7 @@ export function createApp(options: AppOptions = {}): App {
   );
   const adapter = new TriageAdapter(auth);
   adapter.use(new ConversationTurnGuard({ logger }));
-  const millis = () => clock.now().toMillis();
+  const millis = epochMillis(clock);
   const memory =
     options.storage ??
     (config.storage.kind === StorageKind.Memory ? createStorage(config, millis) : undefined);
@@ -110,7 +110,7 @@ export function createApp(options: AppOptions = {}): App {
     logger,
   });
   const storage = new OptimisticStorage(resilient);
-  const conversationState = new ConversationState(storage);
+  const conversationState = new SnapshotConversationState(storage);
   const userState = new UserState(storage);
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const conversationData = conversationState.createProperty<ConversationData>('conversationData');
@@ -122,7 +122,7 @@ export function createApp(options: AppOptions = {}): App {
       runner: new OperatorTurnRunner(adapter, auth, config.bot.appId),
       bot: () => bot,
       accessKeyHash: config.staff.accessKeyHash,
-      now: () => clock.now().toMillis(),
+      now: millis,
       logger,
     }),
   );
@@ -159,7 +159,7 @@ export function createApp(options: AppOptions = {}): App {
     const curator = new CuratorLog({
       path: config.curatorLog.path,
       retentionDays: config.curatorLog.retentionDays,
-      now: () => clock.now().toJSDate(),
+      now: () => new Date(millis()),
       onError: (err) => logger.warn({ err: { message: (err as Error).message } }, 'curator log write failed'),
     });
     await curator.start();
@@ -179,7 +179,7 @@ export function createApp(options: AppOptions = {}): App {
         context.turnState.set(FORGOTTEN, true);
       },
       idleMinutes: config.conversationIdleMinutes,
-      now: () => clock.now().toJSDate(),
+      now: () => new Date(millis()),
       logger,
     };
     const send = async (context: TurnContext, replies: Parameters<typeof renderReplies>[0]) => {

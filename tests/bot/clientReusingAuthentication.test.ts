@@ -40,7 +40,7 @@ class RecordingAuthentication extends BotFrameworkAuthentication {
     throw new Error('not used');
   }
 
-  override createConnectorFactory(): ConnectorFactory {
+  override createConnectorFactory(_claimsIdentity?: ClaimsIdentity): ConnectorFactory {
     const made = this.connectorsMade;
     const failing = () => {
       const fail = this.failNextConnector;

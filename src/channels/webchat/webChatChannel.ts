@@ -9,7 +9,7 @@ import type { Config } from '../../config';
 import { httpErrors } from '../../http/httpErrors';
 import { readJsonBody } from '../../http/readJsonBody';
 import type { RouteInstaller } from '../../server';
-import type { Clock } from '../../time/clock';
+import { type Clock, epochMillis } from '../../time/clock';
 import { ConversationTokens, TokenStatus } from './conversationTokens';
 import { DirectLineTokens } from './directLineTokens';
 import { PageChannel } from './pageChannel';
@@ -79,7 +79,7 @@ function bearer(req: Request): string | undefined {
  */
 export function createWebChatChannel(deps: WebChatChannelDeps): WebChatChannel {
   const { config, logger } = deps;
-  const nowMs = () => deps.clock.now().toMillis();
+  const nowMs = epochMillis(deps.clock);
   const tokens = new ConversationTokens(config.tokenSecret, config.tokenTtlSeconds, () => nowMs() / 1000);
   if (!config.tokenSecret) {
     logger.info(
