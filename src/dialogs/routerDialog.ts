@@ -1,6 +1,7 @@
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { Dialog } from 'botbuilder-dialogs/lib/dialog';
 import type { KnowledgeEntry } from '../content/knowledgeSchema';
+import { type Language, LANGUAGES } from '../content/language';
 import { foldText } from '../text/foldText';
 import { PathwayDialog, type PathwayOptions } from './pathwayDialog';
 import { ConfidenceBand } from '../knowledge/confidenceBand';
@@ -22,6 +23,10 @@ export const PATHWAY_TIE = 0.02;
 /** The longest message the matcher reads; longer ones are answered from their start, politely. */
 export const MAX_MATCHED_LENGTH = 2000;
 
+/** The buttons the engine itself offers, by message key. */
+const ENGINE_BUTTONS = ['choice.helpful', 'choice.notHelpful', 'choice.none', 'choice.askQuestion'] as const;
+type EngineButton = (typeof ENGINE_BUTTONS)[number];
+
 /**
  * The bottom of the dialog stack: reads a free-text message and answers it from the knowledge base,
  * starts a pathway, offers "did you mean…", or says honestly that it cannot answer.
@@ -32,6 +37,8 @@ export class RouterDialog extends Dialog<RouterOptions> {
 
   private readonly entries: ReadonlyMap<string, KnowledgeEntry>;
   private readonly titles: ReadonlyMap<string, string>;
+  /** The engine's own buttons by their folded label, per language (folded once, not on every turn). */
+  private readonly buttons: ReadonlyMap<Language, ReadonlyMap<string, EngineButton>>;
 
   constructor(
     private readonly services: TriageServices,
@@ -45,6 +52,12 @@ export class RouterDialog extends Dialog<RouterOptions> {
       titles.set(foldText(p.title.it), p.id);
     }
     this.titles = titles;
+    this.buttons = new Map(
+      LANGUAGES.map((lang) => [
+        lang,
+        new Map(ENGINE_BUTTONS.map((key) => [foldText(replies.t(key, lang)), key] as const)),
+      ]),
+    );
   }
 
   override async beginDialog(dc: DialogContext, options?: RouterOptions): Promise<DialogTurnResult> {
@@ -74,8 +87,9 @@ export class RouterDialog extends Dialog<RouterOptions> {
     const folded = foldText(text);
 
     // Buttons the engine itself offers.
-    if (folded === foldText(t('choice.helpful')) || folded === foldText(t('choice.notHelpful'))) {
-      const helpful = folded === foldText(t('choice.helpful'));
+    const button = this.buttons.get(s.lang)?.get(folded);
+    if (button === 'choice.helpful' || button === 'choice.notHelpful') {
+      const helpful = button === 'choice.helpful';
       if (s.data.lastAnsweredEntry) this.services.curator.recordFeedback(s.data.lastAnsweredEntry, helpful);
       s.telemetry.recognised = helpful ? 'feedback:helpful' : 'feedback:not-helpful';
       await s.send({
@@ -84,7 +98,7 @@ export class RouterDialog extends Dialog<RouterOptions> {
       });
       return Dialog.EndOfTurn;
     }
-    if (folded === foldText(t('choice.none'))) {
+    if (button === 'choice.none') {
       s.telemetry.recognised = 'none-of-these';
       await s.send({
         text: `${t('answer.noneOfThese')}\n\n${this.replies.bookingLine(s)}`,
@@ -92,7 +106,7 @@ export class RouterDialog extends Dialog<RouterOptions> {
       });
       return Dialog.EndOfTurn;
     }
-    if (folded === foldText(t('choice.askQuestion'))) {
+    if (button === 'choice.askQuestion') {
       s.telemetry.recognised = 'ask-question';
       await s.send({ text: t('answer.askAway') });
       return Dialog.EndOfTurn;

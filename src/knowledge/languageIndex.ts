@@ -1,6 +1,6 @@
-import Fuse from 'fuse.js';
 import type { Language } from '../content/language';
 import type { AnalyzedToken } from './analyzedToken';
+import { FuzzyPattern, FuzzyRecord } from './fuzzyRecord';
 import type { IndexDocument } from './indexDocument';
 import type { MatcherOptions } from './matcherOptions';
 import type { ScoredDocument } from './scoredDocument';
@@ -16,13 +16,6 @@ export interface IndexQuery {
   readonly signature: string;
 }
 
-/** The normalised text fuse.js searches for one document. */
-interface FuseRecord {
-  readonly canonical: string;
-  readonly phrases: readonly string[];
-  readonly body: string;
-}
-
 /** One phrasing's distinct terms, each with its weight (1, or less for a question word), and their idf sum. */
 interface PhraseTerms {
   readonly terms: ReadonlyMap<string, number>;
@@ -34,7 +27,7 @@ interface PhraseTerms {
 interface PreparedDocument {
   readonly doc: IndexDocument;
   readonly phrases: readonly PhraseTerms[];
-  readonly fuse: Fuse<FuseRecord>;
+  readonly fuzzy: FuzzyRecord;
 }
 
 /** The documents that contain a term, with the term's weight in each (1 in a phrasing, less in the answer only). */
@@ -182,33 +175,20 @@ export class LanguageIndex {
     this.exact = exact;
     this.smalltalkDoc = Uint8Array.from(prepared, (c) => (c.doc.smalltalk ? 1 : 0));
 
-    const keys = [
-      { name: 'canonical', weight: options.fuseKeyWeights.canonical },
-      { name: 'phrases', weight: options.fuseKeyWeights.phrases },
-      { name: 'body', weight: options.fuseKeyWeights.body },
-    ];
     const text = (tokens: readonly AnalyzedToken[]): string => tokens.map((t) => t.stem).join(' ');
     this.docs = prepared.map((c) => ({
       doc: c.doc,
       phrases: c.phrases.map((tokens) =>
         this.phraseTerms(tokens, phraseDf, c.doc.kind === 'pathway' ? undefined : (c.phrases[0] ?? [])),
       ),
-      fuse: new Fuse<FuseRecord>(
-        [
-          {
-            canonical: text(c.phrases[0] ?? []),
-            phrases: c.phrases.slice(1).map(text),
-            body: [...new Set(c.body.map((t) => t.stem))].join(' ').slice(0, options.maxFuzzyBodyLength),
-          },
-        ],
+      fuzzy: FuzzyRecord.build(
         {
-          keys,
-          includeScore: true,
-          ignoreLocation: true,
-          ignoreDiacritics: true,
-          threshold: options.fuseThreshold,
-          shouldSort: false,
+          canonical: text(c.phrases[0] ?? []),
+          phrases: c.phrases.slice(1).map(text),
+          body: [...new Set(c.body.map((t) => t.stem))].join(' ').slice(0, options.maxFuzzyBodyLength),
         },
+        options.fuseKeyWeights,
+        options.fuseThreshold,
       ),
     }));
     this.accumulator = new Float64Array(this.docs.length);
@@ -277,6 +257,7 @@ export class LanguageIndex {
     const situation = scored.some((x) => x.named === true && x.prepared.doc.kind === 'pathway');
     const queryText = terms.map((t) => t.term).join(' ');
     const fuzzyCount = queryText.length <= o.maxFuzzyPatternLength ? o.maxFuzzyCandidates : 0;
+    const pattern = new FuzzyPattern(queryText, o.fuseThreshold);
     return scored
       .map(({ prepared, coverage, phrase, named, overlap }, rank) => {
         if (overlap === Infinity)
@@ -286,7 +267,7 @@ export class LanguageIndex {
         const overlapFloor = Math.min(coverage, phrase);
         const fuzzy =
           rank < fuzzyCount && overlapScore + o.fuzzyWeight >= floor
-            ? Math.max(overlapFloor, 1 - (prepared.fuse.search(queryText)[0]?.score ?? 1))
+            ? Math.max(overlapFloor, 1 - prepared.fuzzy.score(pattern))
             : overlapFloor;
         const bonus = named && (prepared.doc.kind === 'pathway' || !situation) ? o.namedBonus : 0;
         const score = Math.min(1, overlapScore + o.fuzzyWeight * fuzzy + bonus);

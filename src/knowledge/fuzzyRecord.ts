@@ -1,0 +1,151 @@
+import Fuse from 'fuse.js';
+
+/** The texts of one document that fuse.js scores a query against, by key. */
+export interface FuzzyFields {
+  /** The canonical question. */
+  readonly canonical: string;
+  /** The other phrasings. */
+  readonly phrases: readonly string[];
+  /** The answer's words. */
+  readonly body: string;
+}
+
+/** How much each key counts (fuse.js normalises them to sum 1). */
+export type FuzzyKeyWeights = Readonly<Record<keyof FuzzyFields, number>>;
+
+/** A query prepared once for scoring against many records. */
+export class FuzzyPattern {
+  /** Character counts of the pattern. */
+  readonly counts: ReadonlyMap<string, number>;
+  /** Counts of the pattern's pairs of adjacent characters. */
+  readonly pairs: ReadonlyMap<string, number>;
+  /**
+   * Fewest characters a text must share with the pattern (as multisets) for fuse.js to match it: a match with
+   * `e` errors (insertions, deletions, substitutions) keeps at least `length − e` of the pattern's characters,
+   * and fuse.js allows `e` up to `threshold × length` (its bitap tries 0, 1, 2… errors while `e / length` stays
+   * within the threshold).
+   */
+  readonly minShared: number;
+  /** Fewest adjacent pairs it must share: each error breaks at most two of the `length − 1` pairs (q-gram lemma). */
+  readonly minSharedPairs: number;
+
+  constructor(
+    /** The query text, as the records' texts are written (normalised stems). */
+    readonly text: string,
+    threshold: number,
+  ) {
+    const errors = Math.floor(threshold * text.length);
+    this.counts = gramCounts(text, 1);
+    this.pairs = gramCounts(text, 2);
+    this.minShared = text.length - errors;
+    this.minSharedPairs = text.length - 1 - 2 * errors;
+  }
+}
+
+/** One text of a record, with what scoring it needs. */
+interface FuzzyText {
+  readonly text: string;
+  /** fuse.js's exponent for this text's score: its key's normalised weight × the text's length norm. */
+  readonly exponent: number;
+  readonly counts: ReadonlyMap<string, number>;
+  readonly pairs: ReadonlyMap<string, number>;
+}
+
+/**
+ * One document's fuzzy score for a query, exactly as a fuse.js search over the document's record gives it
+ * (`new Fuse([fields], …).search(pattern)[0]?.score ?? 1`), for less work.
+ * @remarks fuse.js runs its bitap search over every text of the record (the canonical question, each phrasing,
+ * the answer's words), about 7 µs a text, and most of them cannot match: it was three quarters of a match's time
+ * (bench/results.md). Here a text whose characters cannot cover enough of the pattern's (a necessary condition
+ * for a match within fuse.js's error threshold) is skipped, and the others are scored by `Fuse.match`, fuse.js's
+ * own bitap with the same options; the scores are combined as fuse.js does (the product of each matching text's
+ * score raised to its key weight × length norm, taken from fuse.js's own index). A test checks that the result
+ * equals fuse.js's search on the whole evaluation sets.
+ */
+export class FuzzyRecord {
+  private constructor(
+    private readonly texts: readonly FuzzyText[],
+    private readonly options: Readonly<{ threshold: number; ignoreLocation: true; ignoreDiacritics: true }>,
+  ) {}
+
+  /** The fuse.js options a record is scored with (also those of the equivalent `new Fuse(…)`). */
+  static fuseOptions(
+    weights: FuzzyKeyWeights,
+    threshold: number,
+  ): {
+    keys: { name: keyof FuzzyFields; weight: number }[];
+    includeScore: true;
+    ignoreLocation: true;
+    ignoreDiacritics: true;
+    threshold: number;
+    shouldSort: false;
+  } {
+    return {
+      keys: (['canonical', 'phrases', 'body'] as const).map((name) => ({ name, weight: weights[name] })),
+      includeScore: true,
+      ignoreLocation: true,
+      ignoreDiacritics: true,
+      threshold,
+      shouldSort: false,
+    };
+  }
+
+  /** Prepares one document's texts. */
+  static build(fields: FuzzyFields, weights: FuzzyKeyWeights, threshold: number): FuzzyRecord {
+    const options = FuzzyRecord.fuseOptions(weights, threshold);
+    const total = options.keys.reduce((sum, k) => sum + k.weight, 0);
+    // fuse.js's own index gives each text its length norm.
+    const index = Fuse.createIndex(options.keys, [fields]).toJSON() as {
+      records: { $: Record<string, { v: string; n: number } | { v: string; n: number }[]> }[];
+    };
+    const fieldsByKey = index.records[0]?.$ ?? {};
+    const texts: FuzzyText[] = [];
+    options.keys.forEach((key, keyIndex) => {
+      const value = fieldsByKey[String(keyIndex)];
+      const values = value === undefined ? [] : Array.isArray(value) ? value : [value];
+      for (const { v, n } of values) {
+        texts.push({
+          text: v,
+          exponent: (key.weight / total) * n,
+          counts: gramCounts(v, 1),
+          pairs: gramCounts(v, 2),
+        });
+      }
+    });
+    return new FuzzyRecord(texts, { threshold, ignoreLocation: true, ignoreDiacritics: true });
+  }
+
+  /** The record's fuse.js score for the pattern: 0 a perfect match … 1 no match. */
+  score(pattern: FuzzyPattern): number {
+    if (pattern.text.trim() === '') return 1;
+    let total = 1;
+    let matched = false;
+    for (const t of this.texts) {
+      if (shared(pattern.counts, t.counts) < pattern.minShared) continue;
+      if (shared(pattern.pairs, t.pairs) < pattern.minSharedPairs) continue;
+      const result = Fuse.match(pattern.text, t.text, this.options);
+      if (!result.isMatch) continue;
+      matched = true;
+      const score = result.score ?? 1;
+      total *= Math.pow(score === 0 ? Number.EPSILON : score, t.exponent);
+    }
+    return matched ? total : 1;
+  }
+}
+
+/** Counts of the text's runs of `size` UTF-16 code units (the units fuse.js's bitap compares). */
+function gramCounts(text: string, size: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let i = 0; i + size <= text.length; i++) {
+    const gram = text.slice(i, i + size);
+    counts.set(gram, (counts.get(gram) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** How many characters (or pairs) two texts share, counted with repetition. */
+function shared(pattern: ReadonlyMap<string, number>, text: ReadonlyMap<string, number>): number {
+  let n = 0;
+  for (const [c, count] of pattern) n += Math.min(count, text.get(c) ?? 0);
+  return n;
+}
