@@ -22,11 +22,15 @@ interface PhraseTerms {
   readonly idfSum: number;
   /** True when it holds a topic word that few documents use (a name: "liposarcoma", "DSRCT"). */
   readonly named: boolean;
+  /** How many of its terms are topic words (weight 1). */
+  readonly topicWords: number;
 }
 
 interface PreparedDocument {
   readonly doc: IndexDocument;
   readonly phrases: readonly PhraseTerms[];
+  /** For each term of its phrasings, the phrasings (by position) that hold it. */
+  readonly phrasesWith: ReadonlyMap<string, Int32Array>;
   readonly fuzzy: FuzzyRecord;
 }
 
@@ -90,6 +94,9 @@ export class LanguageIndex {
   private readonly recognised = new Map<string, ResolvedTerm | undefined>();
   /** Per-query scratch: accumulated gain by document index (reset after each search). */
   private readonly accumulator: Float64Array;
+  /** Per-candidate scratch of `bestPhraseOverlap`: shared gain and topic words by phrasing (left at zero). */
+  private readonly phraseShared: Float64Array;
+  private readonly phraseTopicShared: Int32Array;
 
   /** Indexes the documents of one language. */
   constructor(
@@ -176,22 +183,29 @@ export class LanguageIndex {
     this.smalltalkDoc = Uint8Array.from(prepared, (c) => (c.doc.smalltalk ? 1 : 0));
 
     const text = (tokens: readonly AnalyzedToken[]): string => tokens.map((t) => t.stem).join(' ');
-    this.docs = prepared.map((c) => ({
-      doc: c.doc,
-      phrases: c.phrases.map((tokens) =>
+    this.docs = prepared.map((c) => {
+      const phrases = c.phrases.map((tokens) =>
         this.phraseTerms(tokens, phraseDf, c.doc.kind === 'pathway' ? undefined : (c.phrases[0] ?? [])),
-      ),
-      fuzzy: FuzzyRecord.build(
-        {
-          canonical: text(c.phrases[0] ?? []),
-          phrases: c.phrases.slice(1).map(text),
-          body: [...new Set(c.body.map((t) => t.stem))].join(' ').slice(0, options.maxFuzzyBodyLength),
-        },
-        options.fuseKeyWeights,
-        options.fuseThreshold,
-      ),
-    }));
+      );
+      return {
+        doc: c.doc,
+        phrases,
+        phrasesWith: phrasesByTerm(phrases),
+        fuzzy: FuzzyRecord.build(
+          {
+            canonical: text(c.phrases[0] ?? []),
+            phrases: c.phrases.slice(1).map(text),
+            body: [...new Set(c.body.map((t) => t.stem))].join(' ').slice(0, options.maxFuzzyBodyLength),
+          },
+          options.fuseKeyWeights,
+          options.fuseThreshold,
+        ),
+      };
+    });
     this.accumulator = new Float64Array(this.docs.length);
+    const mostPhrases = Math.max(0, ...this.docs.map((d) => d.phrases.length));
+    this.phraseShared = new Float64Array(mostPhrases);
+    this.phraseTopicShared = new Int32Array(mostPhrases);
   }
 
   /**
@@ -248,7 +262,13 @@ export class LanguageIndex {
       const prepared = this.docs[d] as PreparedDocument;
       if (d === exactDoc) return { prepared, coverage: 1, phrase: 1, overlap: Infinity };
       const coverage = Math.min(1, coverageOf.get(d) ?? 0);
-      const { phrase, named } = bestPhraseOverlap(terms, total, prepared);
+      const { phrase, named } = bestPhraseOverlap(
+        terms,
+        total,
+        prepared,
+        this.phraseShared,
+        this.phraseTopicShared,
+      );
       return { prepared, coverage, phrase, named, overlap: (coverage + phrase) / 2 };
     });
     scored.sort((a, b) => b.overlap - a.overlap);
@@ -304,7 +324,7 @@ export class LanguageIndex {
       if (name && canonical?.some((t) => t.stem === term)) named = true;
     }
     if (canonical === undefined) named = topicWords >= MIN_SITUATION_WORDS;
-    return { terms, idfSum, named };
+    return { terms, idfSum, named, topicWords };
   }
 
   private wordWeight(token: AnalyzedToken): number {
@@ -424,38 +444,57 @@ function topK(candidates: readonly number[], scores: Float64Array, k: number): n
   return top;
 }
 
+/** For each term, the positions of the phrasings that hold it. */
+function phrasesByTerm(phrases: readonly PhraseTerms[]): Map<string, Int32Array> {
+  const lists = new Map<string, number[]>();
+  phrases.forEach((phrase, p) => {
+    for (const term of phrase.terms.keys()) {
+      const list = lists.get(term) ?? [];
+      list.push(p);
+      lists.set(term, list);
+    }
+  });
+  return new Map([...lists].map(([term, list]) => [term, Int32Array.from(list)]));
+}
+
 /**
  * Best F1 over the document's phrasings, with words weighted by rarity, weight and recognition confidence; and
  * whether the text holds every topic word of one of its named phrasings ("leiomyosarcoma?" inside "whats
  * leiomyosarcoma? the biopsy report says that").
+ * @remarks Walks the query's terms into the phrasings that hold them (one lookup a term), not every phrasing
+ * against every term. `shared` and `topicShared` are scratch arrays at least as long as the phrasings, all zero
+ * on entry and left all zero.
  */
 function bestPhraseOverlap(
   terms: readonly QueryTerm[],
   total: number,
   prepared: PreparedDocument,
+  shared: Float64Array,
+  topicShared: Int32Array,
 ): { phrase: number; named: boolean } {
+  for (const t of terms) {
+    const holding = t.known ? prepared.phrasesWith.get(t.term) : undefined;
+    if (!holding) continue;
+    for (let k = 0; k < holding.length; k++) {
+      const p = holding[k] as number;
+      shared[p] = (shared[p] as number) + t.gain;
+      if (!t.weak) topicShared[p] = (topicShared[p] as number) + 1;
+    }
+  }
   let best = 0;
   let named = false;
-  for (const phrase of prepared.phrases) {
-    if (phrase.idfSum === 0) continue;
-    let shared = 0;
-    let topicShared = 0;
-    for (const t of terms) {
-      if (!t.known || !phrase.terms.has(t.term)) continue;
-      shared += t.gain;
-      if (!t.weak) topicShared += 1;
-    }
-    if (shared === 0) continue;
-    if (phrase.named && !named) named = topicShared === topicWordsOf(phrase);
-    const recall = shared / total;
-    const precision = Math.min(1, shared / phrase.idfSum);
+  const phrases = prepared.phrases;
+  for (let p = 0; p < phrases.length; p++) {
+    const phrase = phrases[p] as PhraseTerms;
+    const sharedGain = shared[p] as number;
+    const sharedTopics = topicShared[p] as number;
+    shared[p] = 0;
+    topicShared[p] = 0;
+    if (phrase.idfSum === 0 || sharedGain === 0) continue;
+    if (phrase.named && !named) named = sharedTopics === phrase.topicWords;
+    const recall = sharedGain / total;
+    const precision = Math.min(1, sharedGain / phrase.idfSum);
     best = Math.max(best, (2 * precision * recall) / (precision + recall));
   }
   return { phrase: best, named };
-}
-
-function topicWordsOf(phrase: PhraseTerms): number {
-  let n = 0;
-  for (const weight of phrase.terms.values()) if (weight === 1) n++;
-  return n;
 }
