@@ -15,10 +15,10 @@ export type FuzzyKeyWeights = Readonly<Record<keyof FuzzyFields, number>>;
 
 /** A query prepared once for scoring against many records. */
 export class FuzzyPattern {
-  /** Character counts of the pattern. */
-  readonly counts: ReadonlyMap<string, number>;
-  /** Counts of the pattern's pairs of adjacent characters. */
-  readonly pairs: ReadonlyMap<string, number>;
+  /** The pattern's characters (UTF-16 code units) and how often each occurs. */
+  readonly counts: GramCounts;
+  /** The pattern's pairs of adjacent characters and how often each occurs. */
+  readonly pairs: GramCounts;
   /**
    * Fewest characters a text must share with the pattern (as multisets) for fuse.js to match it: a match with
    * `e` errors (insertions, deletions, substitutions) keeps at least `length − e` of the pattern's characters,
@@ -35,8 +35,8 @@ export class FuzzyPattern {
     threshold: number,
   ) {
     const errors = Math.floor(threshold * text.length);
-    this.counts = gramCounts(text, 1);
-    this.pairs = gramCounts(text, 2);
+    this.counts = GramCounts.of(gramMap(text, 1));
+    this.pairs = GramCounts.of(gramMap(text, 2));
     this.minShared = text.length - errors;
     this.minSharedPairs = text.length - 1 - 2 * errors;
   }
@@ -47,8 +47,8 @@ interface FuzzyText {
   readonly text: string;
   /** fuse.js's exponent for this text's score: its key's normalised weight × the text's length norm. */
   readonly exponent: number;
-  readonly counts: ReadonlyMap<string, number>;
-  readonly pairs: ReadonlyMap<string, number>;
+  readonly counts: ReadonlyMap<number, number>;
+  readonly pairs: ReadonlyMap<number, number>;
 }
 
 /**
@@ -107,8 +107,8 @@ export class FuzzyRecord {
         texts.push({
           text: v,
           exponent: (key.weight / total) * n,
-          counts: gramCounts(v, 1),
-          pairs: gramCounts(v, 2),
+          counts: gramMap(v, 1),
+          pairs: gramMap(v, 2),
         });
       }
     });
@@ -121,8 +121,8 @@ export class FuzzyRecord {
     let total = 1;
     let matched = false;
     for (const t of this.texts) {
-      if (shared(pattern.counts, t.counts) < pattern.minShared) continue;
-      if (shared(pattern.pairs, t.pairs) < pattern.minSharedPairs) continue;
+      if (pattern.counts.sharedWith(t.counts) < pattern.minShared) continue;
+      if (pattern.pairs.sharedWith(t.pairs) < pattern.minSharedPairs) continue;
       const result = Fuse.match(pattern.text, t.text, this.options);
       if (!result.isMatch) continue;
       matched = true;
@@ -133,19 +133,37 @@ export class FuzzyRecord {
   }
 }
 
-/** Counts of the text's runs of `size` UTF-16 code units (the units fuse.js's bitap compares). */
-function gramCounts(text: string, size: number): Map<string, number> {
-  const counts = new Map<string, number>();
+/** A pattern's grams as parallel arrays, for counting what a text shares with it. */
+class GramCounts {
+  private constructor(
+    private readonly grams: readonly number[],
+    private readonly counts: readonly number[],
+  ) {}
+
+  static of(map: ReadonlyMap<number, number>): GramCounts {
+    return new GramCounts([...map.keys()], [...map.values()]);
+  }
+
+  /** How many grams the text shares with the pattern, counted with repetition. */
+  sharedWith(text: ReadonlyMap<number, number>): number {
+    let n = 0;
+    for (let i = 0; i < this.grams.length; i++) {
+      const inText = text.get(this.grams[i] as number);
+      if (inText !== undefined) n += Math.min(inText, this.counts[i] as number);
+    }
+    return n;
+  }
+}
+
+/**
+ * Counts of a text's runs of one or two UTF-16 code units (the units fuse.js's bitap compares), keyed by number:
+ * the code unit, or the two as `first × 65536 + second`.
+ */
+function gramMap(text: string, size: 1 | 2): Map<number, number> {
+  const counts = new Map<number, number>();
   for (let i = 0; i + size <= text.length; i++) {
-    const gram = text.slice(i, i + size);
+    const gram = size === 1 ? text.charCodeAt(i) : text.charCodeAt(i) * 65_536 + text.charCodeAt(i + 1);
     counts.set(gram, (counts.get(gram) ?? 0) + 1);
   }
   return counts;
-}
-
-/** How many characters (or pairs) two texts share, counted with repetition. */
-function shared(pattern: ReadonlyMap<string, number>, text: ReadonlyMap<string, number>): number {
-  let n = 0;
-  for (const [c, count] of pattern) n += Math.min(count, text.get(c) ?? 0);
-  return n;
 }

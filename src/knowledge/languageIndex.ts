@@ -277,7 +277,7 @@ export class LanguageIndex {
     const situation = scored.some((x) => x.named === true && x.prepared.doc.kind === 'pathway');
     const queryText = terms.map((t) => t.term).join(' ');
     const fuzzyCount = queryText.length <= o.maxFuzzyPatternLength ? o.maxFuzzyCandidates : 0;
-    const pattern = new FuzzyPattern(queryText, o.fuseThreshold);
+    let pattern: FuzzyPattern | undefined;
     return scored
       .map(({ prepared, coverage, phrase, named, overlap }, rank) => {
         if (overlap === Infinity)
@@ -287,7 +287,10 @@ export class LanguageIndex {
         const overlapFloor = Math.min(coverage, phrase);
         const fuzzy =
           rank < fuzzyCount && overlapScore + o.fuzzyWeight >= floor
-            ? Math.max(overlapFloor, 1 - prepared.fuzzy.score(pattern))
+            ? Math.max(
+                overlapFloor,
+                1 - prepared.fuzzy.score((pattern ??= new FuzzyPattern(queryText, o.fuseThreshold))),
+              )
             : overlapFloor;
         const bonus = named && (prepared.doc.kind === 'pathway' || !situation) ? o.namedBonus : 0;
         const score = Math.min(1, overlapScore + o.fuzzyWeight * fuzzy + bonus);
