@@ -1,4 +1,10 @@
-import type { Activity, Middleware, ResourceResponse, TurnContext } from 'botbuilder';
+import {
+  type Activity,
+  DeliveryModes,
+  type Middleware,
+  type ResourceResponse,
+  type TurnContext,
+} from 'botbuilder';
 import type { Logger } from 'pino';
 import { KeyedQueue } from './keyedQueue';
 import { StorageConflictError } from './storageConflictError';
@@ -41,13 +47,19 @@ export class ConversationTurnGuard implements Middleware {
   }
 
   private async guarded(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    // With expectReplies the turn's replies are already held (in the turn's reply buffer) until the response,
+    // which goes out after the state is saved: only a rerun needs to drop the first attempt's.
+    const buffer = context.activity.deliveryMode === DeliveryModes.ExpectReplies;
+    const bufferedBefore = context.bufferedReplyActivities.length;
     const held: Partial<Activity>[] = [];
-    let holding = true;
-    context.onSendActivities(async (_ctx, activities, send): Promise<ResourceResponse[]> => {
-      if (!holding) return send();
-      held.push(...activities);
-      return activities.map(() => ({ id: '' }));
-    });
+    let holding = !buffer;
+    if (!buffer) {
+      context.onSendActivities(async (_ctx, activities, send): Promise<ResourceResponse[]> => {
+        if (!holding) return send();
+        held.push(...activities);
+        return activities.map(() => ({ id: '' }));
+      });
+    }
     const release = async () => {
       holding = false;
       if (held.length > 0) await context.sendActivities(held.splice(0));
@@ -65,6 +77,7 @@ export class ConversationTurnGuard implements Middleware {
             'state changed under this turn; running it again',
           );
           held.length = 0;
+          if (buffer) context.bufferedReplyActivities.length = bufferedBefore;
           for (const key of [...context.turnState.keys()])
             if (!stateKeys.has(key)) context.turnState.delete(key);
           context.activity.text = text;

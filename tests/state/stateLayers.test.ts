@@ -259,6 +259,36 @@ describe('when turns of one conversation arrive at once', () => {
     expect(await stored()).toBe(41);
   });
 
+  test('with expectReplies too, a rerun turn returns only the second run’s reply', async () => {
+    const memory = new MemoryStorage();
+    let sabotage = false;
+    const racing: Storage = {
+      read: (keys) => memory.read(keys),
+      delete: (keys) => memory.delete(keys),
+      write: async (changes) => {
+        if (sabotage) {
+          sabotage = false;
+          const key = Object.keys(changes)[0] ?? '';
+          await memory.write({ [key]: { count: 40, eTag: '*' } });
+        }
+        return memory.write(changes);
+      },
+    };
+    const storage = new OptimisticStorage(
+      new ResilientStorage(() => racing, { health: new HealthLog(), logger: silent }),
+    );
+    const { adapter, logic, runs } = countingBot(storage);
+    await adapter.processActivity(turnOn(adapter), logic);
+    sabotage = true;
+    let buffered: Partial<Activity>[] = [];
+    await adapter.processActivity({ ...turnOn(adapter), deliveryMode: 'expectReplies' }, async (context) => {
+      buffered = context.bufferedReplyActivities;
+      await logic(context);
+    });
+    expect(runs()).toBe(3);
+    expect(buffered.map((a) => a.text)).toEqual(['message number 41']);
+  });
+
   test('it still delivers what the bot said before a failure, then lets the error handler apologise', async () => {
     const { adapter, logic } = countingBot(new MemoryStorage(), { failAfterReply: new Error('bug') });
     const handled: string[] = [];
