@@ -13,7 +13,11 @@ export const MAX_FOLLOW_UPS = 3;
  * @remarks Every sentence comes from content; this class only arranges them.
  */
 export class ReplyBuilder {
-  constructor(private readonly services: TriageServices) {}
+  private readonly entries: ReadonlyMap<string, KnowledgeEntry>;
+
+  constructor(private readonly services: TriageServices) {
+    this.entries = new Map(services.content.entries.map((e) => [e.id, e]));
+  }
 
   /** A message text by key. */
   t(key: string, lang: Language, vars?: MessageVars): string {
@@ -45,9 +49,8 @@ export class ReplyBuilder {
     const parts = [side.answer];
     if (side.detail) parts.push(side.detail);
     if (entry.appendLineStatus) parts.push(this.services.bookingLine.status(s.lang, s.visitorZone));
-    const byId = new Map(this.services.content.entries.map((e) => [e.id, e]));
     const followUps = entry.related
-      .map((id) => byId.get(id))
+      .map((id) => this.entries.get(id))
       .filter((e): e is KnowledgeEntry => e !== undefined && e.kind === 'faq')
       .slice(0, MAX_FOLLOW_UPS)
       .map((e) => ({ label: e[s.lang].question }));
