@@ -47,8 +47,8 @@ interface FuzzyText {
   readonly text: string;
   /** fuse.js's exponent for this text's score: its key's normalised weight × the text's length norm. */
   readonly exponent: number;
-  readonly counts: ReadonlyMap<number, number>;
-  readonly pairs: ReadonlyMap<number, number>;
+  /** Its character and pair counts, made the first time a query is scored against it (most never are). */
+  grams?: { readonly counts: ReadonlyMap<number, number>; readonly pairs: ReadonlyMap<number, number> };
 }
 
 /**
@@ -104,12 +104,7 @@ export class FuzzyRecord {
       const value = fieldsByKey[String(keyIndex)];
       const values = value === undefined ? [] : Array.isArray(value) ? value : [value];
       for (const { v, n } of values) {
-        texts.push({
-          text: v,
-          exponent: (key.weight / total) * n,
-          counts: gramMap(v, 1),
-          pairs: gramMap(v, 2),
-        });
+        texts.push({ text: v, exponent: (key.weight / total) * n });
       }
     });
     return new FuzzyRecord(texts, { threshold, ignoreLocation: true, ignoreDiacritics: true });
@@ -121,8 +116,9 @@ export class FuzzyRecord {
     let total = 1;
     let matched = false;
     for (const t of this.texts) {
-      if (pattern.counts.sharedWith(t.counts) < pattern.minShared) continue;
-      if (pattern.pairs.sharedWith(t.pairs) < pattern.minSharedPairs) continue;
+      const grams = (t.grams ??= { counts: gramMap(t.text, 1), pairs: gramMap(t.text, 2) });
+      if (pattern.counts.sharedWith(grams.counts) < pattern.minShared) continue;
+      if (pattern.pairs.sharedWith(grams.pairs) < pattern.minSharedPairs) continue;
       const result = Fuse.match(pattern.text, t.text, this.options);
       if (!result.isMatch) continue;
       matched = true;
