@@ -34,18 +34,39 @@ const NO = new Set([
   'nessuno',
 ]);
 
+/** A choice's labels and listed words, folded: content, so folded once per choice, not on every answer. */
+interface FoldedChoice {
+  readonly label: Readonly<Record<Language, string>>;
+  readonly words: Readonly<Record<Language, readonly string[]>>;
+}
+
+const foldedChoices = new WeakMap<Choice, FoldedChoice>();
+
+function folded(choice: Choice): FoldedChoice {
+  let f = foldedChoices.get(choice);
+  if (!f) {
+    f = {
+      label: { en: foldText(choice.label.en), it: foldText(choice.label.it) },
+      words: {
+        en: (choice.words?.en ?? []).map(foldText),
+        it: (choice.words?.it ?? []).map(foldText),
+      },
+    };
+    foldedChoices.set(choice, f);
+  }
+  return f;
+}
+
 function isYesLabel(choice: Choice): boolean {
   return (
     choice.id === 'yes' ||
-    /^(yes|si)\b/.test(foldText(choice.label.en)) ||
-    /^si\b/.test(foldText(choice.label.it))
+    /^(yes|si)\b/.test(folded(choice).label.en) ||
+    /^si\b/.test(folded(choice).label.it)
   );
 }
 
 function isNoLabel(choice: Choice): boolean {
-  return (
-    choice.id === 'no' || /^no\b/.test(foldText(choice.label.en)) || /^no\b/.test(foldText(choice.label.it))
-  );
+  return choice.id === 'no' || /^no\b/.test(folded(choice).label.en) || /^no\b/.test(folded(choice).label.it);
 }
 
 /**
@@ -57,29 +78,26 @@ export function interpretChoice(
   choices: readonly Choice[],
   lang: Language,
 ): Choice | undefined {
-  const folded = foldText(text);
-  if (folded === '') return undefined;
-  const number = /^(\d{1,2})$/.exec(folded);
+  const typed = foldText(text);
+  if (typed === '') return undefined;
+  const number = /^(\d{1,2})$/.exec(typed);
   if (number) return choices[Number(number[1]) - 1];
 
-  const byLabel = choices.find(
-    (c) =>
-      foldText(c.label[lang]) === folded ||
-      foldText(c.label.en) === folded ||
-      foldText(c.label.it) === folded,
-  );
+  const byLabel = choices.find((c) => {
+    const { label } = folded(c);
+    return label.en === typed || label.it === typed;
+  });
   if (byLabel) return byLabel;
 
   // Words listed by the content: the choice with the most (and longest) hits wins; a tie is unclear.
   const scored = choices
     .map((c) => {
-      const words = [...(c.words?.[lang] ?? []), ...(c.words?.[lang === 'en' ? 'it' : 'en'] ?? [])].map(
-        foldText,
-      );
-      const label = foldText(c.label[lang]);
+      const f = folded(c);
+      const words = [...f.words[lang], ...f.words[lang === 'en' ? 'it' : 'en']];
+      const label = f.label[lang];
       let score = 0;
-      for (const w of words) if (containsPhrase(folded, w)) score += w.split(' ').length;
-      if (label.length > 3 && containsPhrase(folded, label)) score += label.split(' ').length;
+      for (const w of words) if (containsPhrase(typed, w)) score += w.split(' ').length;
+      if (label.length > 3 && containsPhrase(typed, label)) score += label.split(' ').length;
       return { c, score };
     })
     .filter((s) => s.score > 0)
@@ -87,9 +105,9 @@ export function interpretChoice(
   if (scored.length > 0 && (scored.length === 1 || (scored[0]?.score ?? 0) > (scored[1]?.score ?? 0)))
     return scored[0]?.c;
 
-  const first = folded.split(' ')[0] ?? '';
-  const firstTwo = folded.split(' ').slice(0, 2).join(' ');
-  if (YES.has(folded) || YES.has(first) || YES.has(firstTwo)) return choices.find(isYesLabel);
-  if (NO.has(folded) || NO.has(first) || NO.has(firstTwo)) return choices.find(isNoLabel);
+  const first = typed.split(' ')[0] ?? '';
+  const firstTwo = typed.split(' ').slice(0, 2).join(' ');
+  if (YES.has(typed) || YES.has(first) || YES.has(firstTwo)) return choices.find(isYesLabel);
+  if (NO.has(typed) || NO.has(first) || NO.has(firstTwo)) return choices.find(isNoLabel);
   return undefined;
 }
