@@ -13,6 +13,8 @@ export interface ScenarioFigures {
   readonly echo: LoadFigures;
   /** Our bot under this traffic. */
   readonly load: LoadFigures;
+  /** Resident memory of each bot right after this traffic (VmRSS, bytes), for comparing their busy heaps. */
+  readonly rssAfter?: Readonly<{ echo: number; ours: number }>;
 }
 
 /** Everything one `npm run bench` measured. */

@@ -91,8 +91,11 @@ export async function runBench(): Promise<BenchResults> {
     for (const make of [questionScenario, pathwayScenario, mixedScenario]) {
       const { name, description } = make(bench);
       say(`echo bot and our bot under ${name}`);
-      const pair = await withBot(OUR_BOT, (bot) => measurePair(echoBot, bot, () => make(bench).requests));
-      ours.push({ name, description, echo: pair.echo, load: pair.ours });
+      const { pair, rssAfter } = await withBot(OUR_BOT, async (bot) => {
+        const measured = await measurePair(echoBot, bot, () => make(bench).requests);
+        return { pair: measured, rssAfter: { echo: await echoBot.rssBytes(), ours: await bot.rssBytes() } };
+      });
+      ours.push({ name, description, echo: pair.echo, load: pair.ours, rssAfter });
     }
   } finally {
     await echoBot.stop();
