@@ -13,8 +13,6 @@ export interface ScenarioFigures {
   readonly echo: LoadFigures;
   /** Our bot under this traffic. */
   readonly load: LoadFigures;
-  /** Resident memory of each bot right after this traffic (VmRSS, bytes), for comparing their busy heaps. */
-  readonly rssAfter?: Readonly<{ echo: number; ours: number }>;
 }
 
 /** Everything one `npm run bench` measured. */
@@ -38,4 +36,6 @@ export interface BenchResults {
   readonly startupMs: readonly number[];
   /** Resident memory idle and at each conversation checkpoint. */
   readonly memory: readonly MemoryFigure[];
+  /** The echo bot's resident memory, fresh and right after the requests of the first checkpoint, for comparison. */
+  readonly echoMemory?: Readonly<{ requests: number; rssIdleBytes: number; rssBusyBytes: number }>;
 }

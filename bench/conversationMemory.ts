@@ -60,3 +60,20 @@ export async function measureConversationMemory(
   }
   return figures;
 }
+
+/**
+ * Resident memory of a fresh bot (the echo bot, for comparison) idle and right after the requests that fill
+ * `conversations` conversations, sent the same way.
+ */
+export async function measureBurstMemory(
+  bot: BotProcess,
+  bench: BenchContent,
+  conversations: number,
+): Promise<{ requests: number; rssIdleBytes: number; rssBusyBytes: number }> {
+  await sleep(1_000);
+  const rssIdleBytes = await bot.rssBytes();
+  const scenario = liveConversationScenario(bench);
+  const requests = conversations * scenario.requests.length;
+  await sendAmount(bot.baseUrl, scenario.requests, 10, requests);
+  return { requests, rssIdleBytes, rssBusyBytes: await bot.rssBytes() };
+}

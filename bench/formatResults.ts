@@ -222,17 +222,13 @@ export function formatResults(r: BenchResults): string {
     row(int(f.conversations), mb(f.rssBusyBytes), mb(f.rssIdleBytes), f.failed, target);
   }
   lines.push('');
-  const busy = r.ours.filter((s) => s.rssAfter);
-  if (busy.length > 0) {
+  if (r.echoMemory) {
+    const e = r.echoMemory;
     lines.push(
-      'For comparison, VmRSS of both bots right after their loads of section 1 (about 12 s of traffic each, the echo bot',
-      'serving all three kinds in turn): the busy heap is the platform’s as much as ours.',
+      `For comparison, the bare echo bot, freshly started: ${mb(e.rssIdleBytes)} MB idle, ${mb(e.rssBusyBytes)} MB right after the same`,
+      `${int(e.requests)} requests (it keeps no conversation): the heap grown while busy is the platform’s as much as ours.`,
       '',
     );
-    row('after', 'echo bot, MB', 'our bot, MB');
-    row('---', '--:', '--:');
-    for (const s of busy) row(s.name, mb(s.rssAfter?.echo ?? 0), mb(s.rssAfter?.ours ?? 0));
-    lines.push('');
   }
 
   lines.push('## Targets', '');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { loadBenchContent } from './benchContent';
 import type { BenchResults, ScenarioFigures } from './benchResults';
 import { BotProcess } from './botProcess';
-import { measureConversationMemory } from './conversationMemory';
+import { MEMORY_CHECKPOINTS, measureBurstMemory, measureConversationMemory } from './conversationMemory';
 import { formatResults, verdicts } from './formatResults';
 import { freePort } from './freePort';
 import { measurePair } from './pairedLoad';
@@ -91,15 +91,15 @@ export async function runBench(): Promise<BenchResults> {
     for (const make of [questionScenario, pathwayScenario, mixedScenario]) {
       const { name, description } = make(bench);
       say(`echo bot and our bot under ${name}`);
-      const { pair, rssAfter } = await withBot(OUR_BOT, async (bot) => {
-        const measured = await measurePair(echoBot, bot, () => make(bench).requests);
-        return { pair: measured, rssAfter: { echo: await echoBot.rssBytes(), ours: await bot.rssBytes() } };
-      });
-      ours.push({ name, description, echo: pair.echo, load: pair.ours, rssAfter });
+      const pair = await withBot(OUR_BOT, (bot) => measurePair(echoBot, bot, () => make(bench).requests));
+      ours.push({ name, description, echo: pair.echo, load: pair.ours });
     }
   } finally {
     await echoBot.stop();
   }
+
+  say('the echo bot’s memory after the same requests as 1,000 conversations');
+  const echoMemory = await withBot(ECHO_BOT, (bot) => measureBurstMemory(bot, bench, MEMORY_CHECKPOINTS[0]));
 
   say('memory with live conversations (start-up and matcher growth measured while it is idle)');
   const startupMs: number[] = [];
@@ -131,6 +131,7 @@ export async function runBench(): Promise<BenchResults> {
     matcher,
     startupMs,
     memory,
+    echoMemory,
   };
   const markdown = formatResults(results);
   await writeFile(join(PROJECT_ROOT, 'bench', 'results.md'), markdown);
