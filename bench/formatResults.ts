@@ -1,6 +1,6 @@
 import type { BenchResults } from './benchResults';
 import { RUNS_PER_QUERY } from './matcherGrowth';
-import type { LoadFigures } from './loadTest';
+import { type LoadFigures, STANDARD_LOAD } from './loadTest';
 import { BENCH_TARGETS, RATIO_TARGET_SCENARIOS } from './benchTargets';
 import { SETTLE_MS } from './conversationMemory';
 
@@ -87,7 +87,7 @@ export function formatResults(r: BenchResults): string {
   lines.push(
     'Each bot is its own process (`LOG_LEVEL=warn`, memory storage), loaded by autocannon 9 with 10 connections; every request is a Web Chat',
     'message activity with `deliveryMode: expectReplies` and the replies in the response. For each kind of traffic both bots get the same',
-    'requests, 2 s of warm-up each, then 5 s echo, 5 s ours, 5 s ours, 5 s echo (10 s measured each), so load from other work falls on both alike.',
+    `requests, ${STANDARD_LOAD.warmupS} s of warm-up each, then 5 s echo, 5 s ours, 5 s ours, 5 s echo (10 s measured each), so load from other work falls on both alike.`,
     "Latency is of successful responses. *bot CPU/req* is the bot process's CPU time (from /proc) per successful response; *echo/ours CPU*",
     'is the throughput ratio the two would have with a core each.',
     '',

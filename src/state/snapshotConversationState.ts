@@ -18,7 +18,8 @@ function snapshotOf(state: StoreItem): string | undefined {
 /**
  * Conversation state that tells whether a turn changed it by comparing its JSON with the JSON read, instead of
  * botbuilder's SHA-256 of a replacer-driven stringify, computed three times a turn (on load, before saving and
- * after): about a tenth of a pathway turn's CPU (bench/results.md).
+ * after): about a tenth of a pathway turn's CPU (bench/results.md). After a save the turn's copy counts as
+ * changed, so a second save in the same turn writes again.
  * @remarks Same contract as `ConversationState`: `load` reads once per turn and caches, `saveChanges` writes
  * only what changed (or everything when forced) with `eTag: '*'` (which `OptimisticStorage` turns back into the
  * eTag it read), `clear` forces the next save, `delete` removes the stored item and the turn's copy.
@@ -38,14 +39,16 @@ export class SnapshotConversationState extends ConversationState {
 
   override async saveChanges(context: TurnContext, force = false): Promise<void> {
     let cached = context.turnState.get(this.snapshotKey) as Snapshot | undefined;
-    if (!force && (!cached || (cached.json !== undefined && cached.json === snapshotOf(cached.state))))
-      return;
+    if (!force) {
+      if (!cached) return;
+      if (cached.json !== undefined && cached.json === snapshotOf(cached.state)) return;
+    }
     cached ??= { state: {}, json: undefined };
     const key = await this.storageKey(context);
     cached.state.eTag = '*';
-    const json = snapshotOf(cached.state);
     await this.storage.write({ [key]: cached.state });
-    cached.json = json;
+    // A second save in the same turn (rare) writes again rather than paying for another snapshot now.
+    cached.json = undefined;
     context.turnState.set(this.snapshotKey, cached);
   }
 
