@@ -58,17 +58,27 @@ interface FuzzyText {
  * the answer's words), about 7 µs a text, and most of them cannot match: it was three quarters of a match's time
  * (bench/results.md). Here a text whose characters cannot cover enough of the pattern's (a necessary condition
  * for a match within fuse.js's error threshold) is skipped, and the others are scored by `Fuse.match`, fuse.js's
- * own bitap with the same options; the scores are combined as fuse.js does (the product of each matching text's
+ * own bitap with the same threshold; the scores are combined as fuse.js does (the product of each matching text's
  * score raised to its key weight × length norm, taken from fuse.js's own index). A test checks that the result
  * equals fuse.js's search on the whole evaluation sets.
  */
 export class FuzzyRecord {
   private constructor(
     private readonly texts: readonly FuzzyText[],
-    private readonly options: Readonly<{ threshold: number; ignoreLocation: true; ignoreDiacritics: true }>,
+    private readonly options: Readonly<{
+      threshold: number;
+      ignoreLocation: true;
+      isCaseSensitive: true;
+      ignoreDiacritics: false;
+    }>,
   ) {}
 
-  /** The fuse.js options a record is scored with (also those of the equivalent `new Fuse(…)`). */
+  /**
+   * The options of the fuse.js search a record's score equals (`new Fuse([fields], options)`).
+   * @remarks Each text is then matched with the same threshold and location, but without fuse.js lower-casing and
+   * stripping diacritics from pattern and text on every call: both are written by `normalizeText`, which has
+   * already done it (and maps the letters fuse.js maps by hand, such as ł and ø), so it would change nothing.
+   */
   static fuseOptions(
     weights: FuzzyKeyWeights,
     threshold: number,
@@ -107,7 +117,12 @@ export class FuzzyRecord {
         texts.push({ text: v, exponent: (key.weight / total) * n });
       }
     });
-    return new FuzzyRecord(texts, { threshold, ignoreLocation: true, ignoreDiacritics: true });
+    return new FuzzyRecord(texts, {
+      threshold,
+      ignoreLocation: true,
+      isCaseSensitive: true,
+      ignoreDiacritics: false,
+    });
   }
 
   /** The record's fuse.js score for the pattern: 0 a perfect match … 1 no match. */

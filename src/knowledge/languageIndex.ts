@@ -26,6 +26,18 @@ interface PhraseTerms {
   readonly topicWords: number;
 }
 
+/** Scratch arrays of `bestPhraseOverlap`, by phrasing position, as long as the longest document's phrasings. */
+interface PhraseScratch {
+  /** Gain the query shares with each phrasing. */
+  readonly shared: Float64Array;
+  /** Topic words the query shares with each phrasing. */
+  readonly topicShared: Int32Array;
+  /** 1 for a phrasing already listed in `touched`. */
+  readonly seen: Uint8Array;
+  /** The phrasings reached, in the order reached. */
+  readonly touched: Int32Array;
+}
+
 interface PreparedDocument {
   readonly doc: IndexDocument;
   readonly phrases: readonly PhraseTerms[];
@@ -94,9 +106,8 @@ export class LanguageIndex {
   private readonly recognised = new Map<string, ResolvedTerm | undefined>();
   /** Per-query scratch: accumulated gain by document index (reset after each search). */
   private readonly accumulator: Float64Array;
-  /** Per-candidate scratch of `bestPhraseOverlap`: shared gain and topic words by phrasing (left at zero). */
-  private readonly phraseShared: Float64Array;
-  private readonly phraseTopicShared: Int32Array;
+  /** Per-candidate scratch of `bestPhraseOverlap`. */
+  private readonly phraseScratch: PhraseScratch;
 
   /** Indexes the documents of one language. */
   constructor(
@@ -204,8 +215,12 @@ export class LanguageIndex {
     });
     this.accumulator = new Float64Array(this.docs.length);
     const mostPhrases = Math.max(0, ...this.docs.map((d) => d.phrases.length));
-    this.phraseShared = new Float64Array(mostPhrases);
-    this.phraseTopicShared = new Int32Array(mostPhrases);
+    this.phraseScratch = {
+      shared: new Float64Array(mostPhrases),
+      topicShared: new Int32Array(mostPhrases),
+      seen: new Uint8Array(mostPhrases),
+      touched: new Int32Array(mostPhrases),
+    };
   }
 
   /**
@@ -262,13 +277,7 @@ export class LanguageIndex {
       const prepared = this.docs[d] as PreparedDocument;
       if (d === exactDoc) return { prepared, coverage: 1, phrase: 1, overlap: Infinity };
       const coverage = Math.min(1, coverageOf.get(d) ?? 0);
-      const { phrase, named } = bestPhraseOverlap(
-        terms,
-        total,
-        prepared,
-        this.phraseShared,
-        this.phraseTopicShared,
-      );
+      const { phrase, named } = bestPhraseOverlap(terms, total, prepared, this.phraseScratch);
       return { prepared, coverage, phrase, named, overlap: (coverage + phrase) / 2 };
     });
     scored.sort((a, b) => b.overlap - a.overlap);
@@ -464,22 +473,26 @@ function phrasesByTerm(phrases: readonly PhraseTerms[]): Map<string, Int32Array>
  * Best F1 over the document's phrasings, with words weighted by rarity, weight and recognition confidence; and
  * whether the text holds every topic word of one of its named phrasings ("leiomyosarcoma?" inside "whats
  * leiomyosarcoma? the biopsy report says that").
- * @remarks Walks the query's terms into the phrasings that hold them (one lookup a term), not every phrasing
- * against every term. `shared` and `topicShared` are scratch arrays at least as long as the phrasings, all zero
- * on entry and left all zero.
+ * @remarks Walks the query's terms into the phrasings that hold them (one lookup a term), then only the phrasings
+ * it reached, not every phrasing against every term. The scratch arrays are all zero on entry and left so.
  */
 function bestPhraseOverlap(
   terms: readonly QueryTerm[],
   total: number,
   prepared: PreparedDocument,
-  shared: Float64Array,
-  topicShared: Int32Array,
+  scratch: PhraseScratch,
 ): { phrase: number; named: boolean } {
+  const { shared, topicShared, seen, touched } = scratch;
+  let count = 0;
   for (const t of terms) {
     const holding = t.known ? prepared.phrasesWith.get(t.term) : undefined;
     if (!holding) continue;
     for (let k = 0; k < holding.length; k++) {
       const p = holding[k] as number;
+      if (seen[p] === 0) {
+        seen[p] = 1;
+        touched[count++] = p;
+      }
       shared[p] = (shared[p] as number) + t.gain;
       if (!t.weak) topicShared[p] = (topicShared[p] as number) + 1;
     }
@@ -487,12 +500,14 @@ function bestPhraseOverlap(
   let best = 0;
   let named = false;
   const phrases = prepared.phrases;
-  for (let p = 0; p < phrases.length; p++) {
+  for (let i = 0; i < count; i++) {
+    const p = touched[i] as number;
     const phrase = phrases[p] as PhraseTerms;
     const sharedGain = shared[p] as number;
     const sharedTopics = topicShared[p] as number;
     shared[p] = 0;
     topicShared[p] = 0;
+    seen[p] = 0;
     if (phrase.idfSum === 0 || sharedGain === 0) continue;
     if (phrase.named && !named) named = sharedTopics === phrase.topicWords;
     const recall = sharedGain / total;

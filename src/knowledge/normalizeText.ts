@@ -1,6 +1,6 @@
 import { foldText } from '../text/foldText';
 
-/** Letters that Unicode decomposition does not fold to plain Latin letters. */
+/** Letters that Unicode decomposition does not fold to plain Latin letters (fuse.js folds the same ones). */
 const LIGATURES: Readonly<Record<string, string>> = Object.freeze({
   æ: 'ae',
   œ: 'oe',
@@ -9,6 +9,8 @@ const LIGATURES: Readonly<Record<string, string>> = Object.freeze({
   ı: 'i',
   ł: 'l',
   đ: 'd',
+  ħ: 'h',
+  ŧ: 't',
 });
 
 /**
@@ -17,5 +19,5 @@ const LIGATURES: Readonly<Record<string, string>> = Object.freeze({
  * (æ, ø, ß…) become plain Latin letters, so the index and the queries agree on them.
  */
 export function normalizeText(text: string): string {
-  return foldText(text).replace(/[æœøßıłđ]/g, (c) => LIGATURES[c] ?? c);
+  return foldText(text).replace(/[æœøßıłđħŧ]/g, (c) => LIGATURES[c] ?? c);
 }

@@ -5,6 +5,7 @@ import { loadContent } from '../../src/content/contentLoader';
 import { LANGUAGES } from '../../src/content/language';
 import { FuzzyPattern, FuzzyRecord, type FuzzyFields } from '../../src/knowledge/fuzzyRecord';
 import { MATCHER_DEFAULTS } from '../../src/knowledge/matcherOptions';
+import { normalizeText } from '../../src/knowledge/normalizeText';
 import { SynonymExpander } from '../../src/knowledge/synonymExpander';
 import { TextAnalyzer } from '../../src/knowledge/textAnalyzer';
 
@@ -71,6 +72,25 @@ describe('a document’s fuzzy score is exactly fuse.js’s, for less work', () 
     // The comparison covered matches as well as misses.
     expect(compared).toBeGreaterThan(10_000);
     expect(matched).toBeGreaterThan(300);
+  });
+
+  test('normalised text is already what fuse.js would fold it to, so the record can skip fuse.js’s folding', () => {
+    const samples = [
+      'Perché è già così? Può darsi',
+      'ÆØÅ œuvre Straße',
+      'İstanbul ılık',
+      'Łódź Đorđe ħabib ŧest',
+      'ﬁnal ligature, Ｆｕｌｌｗｉｄｔｈ',
+      'Ångström Å naïve café',
+      'Ωμέγα Йод ё',
+      'mole 🙂 bleeding!!',
+    ];
+    for (const sample of samples) {
+      const n = normalizeText(sample);
+      // fuse.js lower-cases, decomposes (NFD), drops combining marks and maps ł, đ, ø, ħ, ŧ, ı and ß.
+      expect({ sample, n: n.normalize('NFD').toLowerCase() }).toEqual({ sample, n });
+      expect(n).not.toMatch(/[\p{M}łŁđĐøØħĦŧŦıß]/u);
+    }
   });
 
   test('an empty query matches nothing, as with fuse.js', () => {
