@@ -244,7 +244,8 @@ export class LanguageIndex {
 
   /**
    * The documents that best match an analysed query, best first (at most `maxCandidates`). Candidates that
-   * cannot reach `floor` even with a perfect fuzzy score are not handed to fuse.js (their ranking cannot matter).
+   * cannot reach `floor` even with a perfect fuzzy score are not handed to fuse.js (their ranking cannot matter),
+   * and when none can score above it the result is empty.
    */
   search(query: IndexQuery, floor = 0): ScoredDocument[] {
     const o = this.options;
@@ -269,6 +270,15 @@ export class LanguageIndex {
       }
     }
     const ranked = topK(touched, acc, o.maxCandidates);
+    // When even the best-covered candidate cannot score above `floor` (perfect phrasing and fuzzy scores
+    // included), no ranking here can matter to the caller: skip the scoring.
+    const head = ranked[0];
+    if (floor > 0 && exactDoc === undefined && head !== undefined && total > 0) {
+      if (this.bestPossibleScore(Math.min(1, (acc[head] as number) / total)) <= floor) {
+        for (const d of touched) acc[d] = 0;
+        return [];
+      }
+    }
     if (exactDoc !== undefined && !ranked.includes(exactDoc)) ranked.unshift(exactDoc);
     const coverageOf = new Map(ranked.map((d) => [d, total > 0 ? (acc[d] as number) / total : 0]));
     for (const d of touched) acc[d] = 0;
@@ -306,6 +316,17 @@ export class LanguageIndex {
         return { doc: prepared.doc, score, coverage, phrase, fuzzy, named: named === true };
       })
       .sort((a, b) => b.score - a.score || Number(b.exact === true) - Number(a.exact === true));
+  }
+
+  /**
+   * The highest score a document with this coverage could reach: its phrasing overlap is an F1 whose recall is at
+   * most the coverage (a phrasing's words are the document's, at full weight), and the fuzzy score and the bonus
+   * at their best.
+   */
+  private bestPossibleScore(coverage: number): number {
+    const o = this.options;
+    const phrase = (2 * coverage) / (1 + coverage);
+    return Math.min(1, o.coverageWeight * coverage + o.phraseWeight * phrase + o.fuzzyWeight + o.namedBonus);
   }
 
   private idfOf(term: string): number {
