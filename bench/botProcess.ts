@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** How a bot process is started. */
@@ -9,7 +11,10 @@ export interface BotProcessOptions {
   readonly script: string;
   /** TCP port to listen on. */
   readonly port: number;
-  /** Extra environment variables (PORT, HOST and LOG_LEVEL are set for you). */
+  /**
+   * Extra environment variables (PORT, HOST and LOG_LEVEL are set for you; CURATOR_LOG_PATH too, to a new file
+   * that is removed on stop, unless given).
+   */
   readonly env?: Readonly<Record<string, string>>;
   /** Extra `node` flags, e.g. `--cpu-prof`. */
   readonly nodeArgs?: readonly string[];
@@ -34,6 +39,8 @@ export class BotProcess {
     private readonly child: ChildProcess,
     /** Base URL, e.g. `http://127.0.0.1:3990`. */
     readonly baseUrl: string,
+    /** A scratch folder of this process, removed on stop. */
+    private readonly scratch: string,
   ) {
     const keep = (chunk: Buffer) => {
       this.tail = (this.tail + chunk.toString('utf8')).slice(-TAIL_CHARS);
@@ -55,6 +62,9 @@ export class BotProcess {
 
   /** Spawns the process and resolves once `/healthz` answers 200. */
   static async start(options: BotProcessOptions): Promise<BotProcess> {
+    // Each process gets an empty curator log: one kept across runs grows with every unanswered question, and
+    // the bot reads it at start to apply its retention (26 MB after a few benches: slower starts, more memory).
+    const scratch = await mkdtemp(join(tmpdir(), 'bench-bot-'));
     const started = performance.now();
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.script], {
       env: {
@@ -62,12 +72,13 @@ export class BotProcess {
         NODE_ENV: 'production',
         LOG_LEVEL: 'warn',
         HOST: '127.0.0.1',
+        CURATOR_LOG_PATH: join(scratch, 'curator-log.jsonl'),
         ...options.env,
         PORT: String(options.port),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const bot = new BotProcess(child, `http://127.0.0.1:${options.port}`);
+    const bot = new BotProcess(child, `http://127.0.0.1:${options.port}`, scratch);
     bot.startedAt = started;
     const deadline = started + (options.readyTimeoutMs ?? 20_000);
     while (performance.now() < deadline) {
@@ -117,12 +128,14 @@ export class BotProcess {
 
   /** Sends SIGTERM and waits for the exit (SIGKILL after 15 s). */
   async stop(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    const exited = once(this.child, 'exit');
-    this.child.kill('SIGTERM');
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), 15_000);
-    await exited;
-    clearTimeout(timer);
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      const exited = once(this.child, 'exit');
+      this.child.kill('SIGTERM');
+      const timer = setTimeout(() => this.child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await rm(this.scratch, { recursive: true, force: true });
   }
 
   private async healthy(): Promise<boolean> {

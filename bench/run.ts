@@ -23,11 +23,7 @@ const STARTS = 3;
 const say = (text: string) => process.stderr.write(`bench: ${text}\n`);
 
 async function startBot(script: string): Promise<BotProcess> {
-  return BotProcess.start({
-    script,
-    port: await freePort(),
-    env: { CURATOR_LOG_PATH: '/tmp/bench-curator-log.jsonl' },
-  });
+  return BotProcess.start({ script, port: await freePort() });
 }
 
 /** Runs `fn` against a freshly started bot and stops it afterwards. */
