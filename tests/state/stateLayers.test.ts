@@ -231,10 +231,10 @@ describe('when turns of one conversation arrive at once', () => {
     expect(guard.busyConversations).toBe(0);
   });
 
-  test('it runs a turn that lost an eTag race once more and shows only the second run’s reply', async () => {
+  /** Storage where another instance saves the conversation between a turn's read and write, once armed. */
+  function racingStorage() {
     const memory = new MemoryStorage();
     let sabotage = false;
-    /** Another instance saves the conversation between this turn's read and write, once. */
     const racing: Storage = {
       read: (keys) => memory.read(keys),
       delete: (keys) => memory.delete(keys),
@@ -250,9 +250,14 @@ describe('when turns of one conversation arrive at once', () => {
     const storage = new OptimisticStorage(
       new ResilientStorage(() => racing, { health: new HealthLog(), logger: silent }),
     );
+    return { storage, arm: () => (sabotage = true) };
+  }
+
+  test('it runs a turn that lost an eTag race once more and shows only the second run’s reply', async () => {
+    const { storage, arm } = racingStorage();
     const { adapter, logic, runs, stored } = countingBot(storage);
     await adapter.processActivity(turnOn(adapter), logic);
-    sabotage = true;
+    arm();
     await adapter.processActivity(turnOn(adapter), logic);
     expect(runs()).toBe(3);
     expect(adapter.activeQueue.map((a) => a.text)).toEqual(['message number 1', 'message number 41']);
@@ -260,26 +265,10 @@ describe('when turns of one conversation arrive at once', () => {
   });
 
   test('with expectReplies too, a rerun turn returns only the second run’s reply', async () => {
-    const memory = new MemoryStorage();
-    let sabotage = false;
-    const racing: Storage = {
-      read: (keys) => memory.read(keys),
-      delete: (keys) => memory.delete(keys),
-      write: async (changes) => {
-        if (sabotage) {
-          sabotage = false;
-          const key = Object.keys(changes)[0] ?? '';
-          await memory.write({ [key]: { count: 40, eTag: '*' } });
-        }
-        return memory.write(changes);
-      },
-    };
-    const storage = new OptimisticStorage(
-      new ResilientStorage(() => racing, { health: new HealthLog(), logger: silent }),
-    );
+    const { storage, arm } = racingStorage();
     const { adapter, logic, runs } = countingBot(storage);
     await adapter.processActivity(turnOn(adapter), logic);
-    sabotage = true;
+    arm();
     let buffered: Partial<Activity>[] = [];
     await adapter.processActivity({ ...turnOn(adapter), deliveryMode: 'expectReplies' }, async (context) => {
       buffered = context.bufferedReplyActivities;
