@@ -1,10 +1,13 @@
-import { ConversationState, type StoreItem, type TurnContext } from 'botbuilder';
+import { ConversationState, type StatePropertyAccessor, type StoreItem, type TurnContext } from 'botbuilder';
 
 /** What a turn read: the state object the dialogs change in place, and its JSON as read or last saved. */
 interface Snapshot {
   readonly state: StoreItem;
   json: string | undefined;
 }
+
+/** The JSON of a conversation nothing was stored for yet. */
+const EMPTY = '{}';
 
 /** The state's JSON, or undefined when it cannot be written as JSON (then it is always saved). */
 function snapshotOf(state: StoreItem): string | undefined {
@@ -41,7 +44,9 @@ export class SnapshotConversationState extends ConversationState {
     let cached = context.turnState.get(this.snapshotKey) as Snapshot | undefined;
     if (!force) {
       if (!cached) return;
-      if (cached.json !== undefined && cached.json === snapshotOf(cached.state)) return;
+      // A new conversation that now holds something has changed: no need to write its JSON out to see it.
+      const grown = cached.json === EMPTY && Object.keys(cached.state).length > 0;
+      if (!grown && cached.json !== undefined && cached.json === snapshotOf(cached.state)) return;
     }
     cached ??= { state: {}, json: undefined };
     const key = await this.storageKey(context);
@@ -64,5 +69,42 @@ export class SnapshotConversationState extends ConversationState {
 
   override get(context: TurnContext): StoreItem | undefined {
     return (context.turnState.get(this.snapshotKey) as Snapshot | undefined)?.state;
+  }
+
+  /** A property of this state (same behaviour as botbuilder's accessor, without its generator-based steps). */
+  override createProperty<T = unknown>(name: string): StatePropertyAccessor<T> {
+    return new SnapshotProperty<T>(this, name);
+  }
+}
+
+/**
+ * A property of a {@link SnapshotConversationState}: reads load the state once per turn; a default value is
+ * copied (through JSON, as botbuilder does) so that no two conversations share an object.
+ */
+class SnapshotProperty<T> implements StatePropertyAccessor<T> {
+  constructor(
+    private readonly state: SnapshotConversationState,
+    readonly name: string,
+  ) {}
+
+  get(context: TurnContext): Promise<T | undefined>;
+  get(context: TurnContext, defaultValue: T): Promise<T>;
+  async get(context: TurnContext, defaultValue?: T): Promise<T | undefined> {
+    const obj = (this.state.get(context) ?? (await this.state.load(context))) as Record<string, unknown>;
+    if (!Object.hasOwn(obj, this.name) && defaultValue !== undefined) {
+      obj[this.name] =
+        typeof defaultValue === 'object' ? (JSON.parse(JSON.stringify(defaultValue)) as T) : defaultValue;
+    }
+    return obj[this.name] as T | undefined;
+  }
+
+  async set(context: TurnContext, value: T): Promise<void> {
+    const obj = (this.state.get(context) ?? (await this.state.load(context))) as Record<string, unknown>;
+    obj[this.name] = value;
+  }
+
+  async delete(context: TurnContext): Promise<void> {
+    const obj = (this.state.get(context) ?? (await this.state.load(context))) as Record<string, unknown>;
+    if (Object.hasOwn(obj, this.name)) delete obj[this.name];
   }
 }

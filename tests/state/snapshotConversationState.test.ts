@@ -126,6 +126,40 @@ describe('conversation state saved by comparing what the turn read with what it 
     await expect(state.saveChanges(b)).rejects.toThrow();
   });
 
+  test('a new conversation that only reads (no default) writes nothing; one given a default is saved', async () => {
+    const { storage, state, step } = setUp();
+    const reading = turn('new-1');
+    expect(await step.get(reading)).toBeUndefined();
+    await state.saveChanges(reading);
+    expect(storage.writes).toBe(0);
+    const defaulted = turn('new-2');
+    expect(await step.get(defaulted, 0)).toBe(0);
+    await state.saveChanges(defaulted);
+    expect(storage.writes).toBe(1);
+  });
+
+  test('a default value is copied for each conversation, never shared between them', async () => {
+    const { state } = setUp();
+    const data = state.createProperty<{ offered: string[] }>('conversationData');
+    const shared = { offered: [] as string[] };
+    const a = await data.get(turn('a'), shared);
+    const b = await data.get(turn('b'), shared);
+    a.offered.push('Start over');
+    expect(b.offered).toEqual([]);
+    expect(shared.offered).toEqual([]);
+  });
+
+  test('a property can be deleted, and the deletion is saved', async () => {
+    const { state, step } = setUp();
+    const first = turn();
+    await step.set(first, 2);
+    await state.saveChanges(first);
+    const second = turn();
+    await step.delete(second);
+    await state.saveChanges(second);
+    expect(await step.get(turn())).toBeUndefined();
+  });
+
   test('it saves exactly what botbuilder’s own ConversationState would, turn after turn', async () => {
     const ours = setUp();
     const reference = new CountingStorage();
