@@ -302,10 +302,11 @@ export class LanguageIndex {
         if (overlap === Infinity)
           return { doc: prepared.doc, score: 1, coverage, phrase, fuzzy: 1, exact: true, named: true };
         const overlapScore = o.coverageWeight * coverage + o.phraseWeight * phrase;
-        // fuse.js adds typo-tolerant similarity; a failed bitap search says nothing against the word overlap.
+        // fuse.js adds typo-tolerant similarity; a failed bitap search says nothing against the word overlap
+        // (and when the overlap is already perfect, fuse.js cannot add anything).
         const overlapFloor = Math.min(coverage, phrase);
         const fuzzy =
-          rank < fuzzyCount && overlapScore + o.fuzzyWeight >= floor
+          rank < fuzzyCount && overlapFloor < 1 && overlapScore + o.fuzzyWeight >= floor
             ? Math.max(
                 overlapFloor,
                 1 - prepared.fuzzy.score((pattern ??= new FuzzyPattern(queryText, o.fuseThreshold))),
