@@ -31,7 +31,7 @@ export const FORGOTTEN = Symbol('forgotten');
  */
 export class TriageBot extends TeamsActivityHandler {
   private readonly dialogs: DialogSet;
-  private readonly memory = new DialogStateConfiguration();
+  private readonly dialogMemory = new DialogStateConfiguration();
 
   constructor(
     private readonly root: RootDialog,
@@ -78,7 +78,7 @@ export class TriageBot extends TeamsActivityHandler {
   /** A message: the root dialog continues, or begins when nothing is running. */
   private async message(context: TurnContext): Promise<void> {
     normaliseInput(context);
-    this.memory.applyTo(context);
+    this.dialogMemory.applyTo(context);
     const dc = await this.dialogs.createContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.root.id);

@@ -90,7 +90,7 @@ class SnapshotProperty<T> implements StatePropertyAccessor<T> {
   get(context: TurnContext): Promise<T | undefined>;
   get(context: TurnContext, defaultValue: T): Promise<T>;
   async get(context: TurnContext, defaultValue?: T): Promise<T | undefined> {
-    const obj = (this.state.get(context) ?? (await this.state.load(context))) as Record<string, unknown>;
+    const obj = await this.stateOf(context);
     if (!Object.hasOwn(obj, this.name) && defaultValue !== undefined) {
       obj[this.name] =
         typeof defaultValue === 'object' ? (JSON.parse(JSON.stringify(defaultValue)) as T) : defaultValue;
@@ -99,12 +99,17 @@ class SnapshotProperty<T> implements StatePropertyAccessor<T> {
   }
 
   async set(context: TurnContext, value: T): Promise<void> {
-    const obj = (this.state.get(context) ?? (await this.state.load(context))) as Record<string, unknown>;
+    const obj = await this.stateOf(context);
     obj[this.name] = value;
   }
 
   async delete(context: TurnContext): Promise<void> {
-    const obj = (this.state.get(context) ?? (await this.state.load(context))) as Record<string, unknown>;
+    const obj = await this.stateOf(context);
     if (Object.hasOwn(obj, this.name)) delete obj[this.name];
+  }
+
+  /** The turn's state object, loaded on first use. */
+  private async stateOf(context: TurnContext): Promise<Record<string, unknown>> {
+    return (this.state.get(context) ?? (await this.state.load(context))) as Record<string, unknown>;
   }
 }
