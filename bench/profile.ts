@@ -6,6 +6,7 @@ import { BotProcess } from './botProcess';
 import { summariseCpuProfile, type CpuProfileSummary, type HotSpot } from './cpuProfileSummary';
 import { freePort } from './freePort';
 import { runLoad, STANDARD_LOAD } from './loadTest';
+import { NODE_FLAGS } from '../src/runtime/nodeFlags';
 import { PROJECT_ROOT } from './projectRoot';
 import { mixedScenario, pathwayScenario, questionScenario, type TrafficScenario } from './trafficScenario';
 
@@ -45,7 +46,7 @@ export async function profileUnderLoad(scenario: string, bot: string): Promise<P
   const server = await BotProcess.start({
     script,
     port: await freePort(),
-    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+    nodeArgs: [...(bot === 'ours' ? NODE_FLAGS : []), '--cpu-prof', `--cpu-prof-dir=${dir}`],
   });
   const requests = make(bench).requests;
   let skipMs = 0;

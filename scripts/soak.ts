@@ -22,6 +22,7 @@ import type { Content } from '../src/content/content';
 import { loadContent } from '../src/content/contentLoader';
 import type { Language } from '../src/content/language';
 import type { Pathway } from '../src/content/pathwaySchema';
+import { NODE_FLAGS } from '../src/runtime/nodeFlags';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -294,7 +295,7 @@ async function startBot(): Promise<StartedBot> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ['--expose-gc', '--import', GC_ON_SIGNAL, join(ROOT, 'dist', 'src', 'index.js')],
+    [...NODE_FLAGS, '--expose-gc', '--import', GC_ON_SIGNAL, join(ROOT, 'dist', 'src', 'index.js')],
     {
       cwd: ROOT,
       env: {

@@ -252,7 +252,8 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     keyVaultReferenceIdentity: botIdentity.id
     siteConfig: {
       linuxFxVersion: 'NODE|20-lts'
-      appCommandLine: 'node dist/src/index.js'
+      // V8 options: src/runtime/nodeFlags.ts (a test keeps every launcher in step).
+      appCommandLine: 'node --max-semi-space-size=8 dist/src/index.js'
       alwaysOn: true
       healthCheckPath: '/healthz'
       http20Enabled: true

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config';
+import { NODE_FLAGS } from '../../src/runtime/nodeFlags';
 
 const ROOT = join(__dirname, '../..');
 const EXAMPLE = readFileSync(join(ROOT, 'deploy/.env.example'), 'utf8').split('\n');
@@ -87,5 +88,24 @@ describe('the deployment files', () => {
     const names = [...unit.matchAll(/^Environment=([A-Za-z_][A-Za-z0-9_]*)=/gm)].map((m) => m[1] ?? '');
     expect(names).toContain('HOST');
     expect(names.filter((name) => name !== 'NODE_ENV' && !read.has(name))).toEqual([]);
+  });
+
+  test('every launcher starts node with the production V8 options, and with no others', () => {
+    const file = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+    const pkg = JSON.parse(file('package.json')) as { scripts: Record<string, string> };
+    const dockerCmd = /^CMD \[(.*)\]$/m.exec(file('deploy/Dockerfile'))?.[1] ?? '';
+    const launches = {
+      'npm start': pkg.scripts.start ?? '',
+      Dockerfile: (JSON.parse(`[${dockerCmd}]`) as string[]).join(' '),
+      'systemd unit': /^ExecStart=(.*)$/m.exec(file('deploy/selfhost/sarcoma-triage-bot.service'))?.[1] ?? '',
+      'Azure start command': /appCommandLine: '([^']*)'/.exec(file('deploy/azure/main.bicep'))?.[1] ?? '',
+    };
+    const expected = ['node', ...NODE_FLAGS, 'dist/src/index.js'].join(' ');
+    for (const [launcher, command] of Object.entries(launches)) {
+      expect({ launcher, command: command.replace(/^\/usr\/bin\/node /, 'node ') }).toEqual({
+        launcher,
+        command: expected,
+      });
+    }
   });
 });
