@@ -13,6 +13,10 @@ export interface ScenarioFigures {
   readonly echo: LoadFigures;
   /** Our bot under this traffic. */
   readonly load: LoadFigures;
+  /** Ours/echo throughput: the median of the paired rounds' ratios. */
+  readonly ratio: number;
+  /** Each paired round's ratio, in order. */
+  readonly roundRatios: readonly number[];
 }
 
 /** Everything one `npm run bench` measured. */

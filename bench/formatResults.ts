@@ -3,6 +3,7 @@ import { RUNS_PER_QUERY } from './matcherGrowth';
 import { type LoadFigures, STANDARD_LOAD } from './loadTest';
 import { BENCH_TARGETS, RATIO_TARGET_SCENARIOS } from './benchTargets';
 import { SETTLE_MS } from './conversationMemory';
+import { PAIR_ROUNDS } from './pairedLoad';
 
 /** One target and whether this run met it. */
 export interface TargetVerdict {
@@ -26,7 +27,7 @@ export function verdicts(r: BenchResults): TargetVerdict[] {
   const out: TargetVerdict[] = [];
   for (const s of r.ours) {
     if (!RATIO_TARGET_SCENARIOS.has(s.name)) continue;
-    const ratio = s.load.requestsPerSecond / s.echo.requestsPerSecond;
+    const ratio = s.ratio;
     out.push({
       target: `throughput ours/echo on ${s.name} ≥ ${t.minThroughputRatio}`,
       measured: ratio.toFixed(2),
@@ -84,12 +85,15 @@ export function formatResults(r: BenchResults): string {
   );
 
   lines.push('## 1. Turn cost against a bare Bot Framework echo bot', '');
+  const segment = (STANDARD_LOAD.durationS / (2 * PAIR_ROUNDS)).toLocaleString('en-GB');
   lines.push(
     'Each bot is its own process (`LOG_LEVEL=warn`, memory storage), loaded by autocannon 9 with 10 connections; every request is a Web Chat',
     'message activity with `deliveryMode: expectReplies` and the replies in the response. For each kind of traffic both bots get the same',
-    `requests, ${STANDARD_LOAD.warmupS} s of warm-up each, then 5 s echo, 5 s ours, 5 s ours, 5 s echo (10 s measured each), so load from other work falls on both alike.`,
+    `requests, ${STANDARD_LOAD.warmupS} s of warm-up each, then ${PAIR_ROUNDS} rounds of four ${segment} s segments (echo, ours, ours, echo; the next round ours first),`,
+    `${STANDARD_LOAD.durationS} s measured each, so load from other work falls on both alike. *ours/echo req/s* is the median of the rounds' ratios (each round's in brackets).`,
     "Latency is of successful responses. *bot CPU/req* is the bot process's CPU time (from /proc) per successful response; *echo/ours CPU*",
-    'is the throughput ratio the two would have with a core each.',
+    'is the throughput ratio the two would have with a core each. Our bot runs with the V8 options it is deployed with (`src/runtime/nodeFlags.ts`),',
+    "the echo bot with Node's defaults.",
     '',
   );
   row(
@@ -106,7 +110,7 @@ export function formatResults(r: BenchResults): string {
   row('---', '--:', '--:', '--:', '--:', '--:', '--:', '--:', '---');
   const cpu = (f: LoadFigures) => (f.cpuMsPerRequest === undefined ? '–' : f.cpuMsPerRequest.toFixed(3));
   for (const s of r.ours) {
-    const ratio = s.load.requestsPerSecond / s.echo.requestsPerSecond;
+    const ratio = s.ratio;
     const cpuRatio =
       s.load.cpuMsPerRequest && s.echo.cpuMsPerRequest
         ? (s.echo.cpuMsPerRequest / s.load.cpuMsPerRequest).toFixed(2)
@@ -133,7 +137,7 @@ export function formatResults(r: BenchResults): string {
       ms(s.load.p99Ms),
       s.load.failed,
       cpu(s.load),
-      ratio.toFixed(2),
+      `${ratio.toFixed(2)} (${s.roundRatios.map((x) => x.toFixed(2)).join(' ')})`,
       cpuRatio,
       target,
     );

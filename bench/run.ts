@@ -10,6 +10,7 @@ import { formatResults, verdicts } from './formatResults';
 import { freePort } from './freePort';
 import { measurePair } from './pairedLoad';
 import type { MatcherFigures } from './matcherGrowth';
+import { NODE_FLAGS } from '../src/runtime/nodeFlags';
 import { PROJECT_ROOT } from './projectRoot';
 import { checkTraffic } from './trafficCheck';
 import { mixedScenario, pathwayScenario, questionScenario } from './trafficScenario';
@@ -22,8 +23,9 @@ const STARTS = 3;
 
 const say = (text: string) => process.stderr.write(`bench: ${text}\n`);
 
+/** Starts a bot: ours with the V8 options it is deployed with, the echo bot with Node's defaults. */
 async function startBot(script: string): Promise<BotProcess> {
-  return BotProcess.start({ script, port: await freePort() });
+  return BotProcess.start({ script, port: await freePort(), nodeArgs: script === OUR_BOT ? NODE_FLAGS : [] });
 }
 
 /** Runs `fn` against a freshly started bot and stops it afterwards. */
@@ -88,7 +90,14 @@ export async function runBench(): Promise<BenchResults> {
       const { name, description } = make(bench);
       say(`echo bot and our bot under ${name}`);
       const pair = await withBot(OUR_BOT, (bot) => measurePair(echoBot, bot, () => make(bench).requests));
-      ours.push({ name, description, echo: pair.echo, load: pair.ours });
+      ours.push({
+        name,
+        description,
+        echo: pair.echo,
+        load: pair.ours,
+        ratio: pair.ratio,
+        roundRatios: pair.roundRatios,
+      });
     }
   } finally {
     await echoBot.stop();
