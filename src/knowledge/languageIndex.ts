@@ -67,6 +67,9 @@ interface QueryTerm {
 /** Most remembered word recognitions per language before the memory starts again. */
 const RECOGNISED_CACHE_SIZE = 20_000;
 
+/** How far above "cannot beat the word overlap" a fuzzy score's lower bound must be to skip the bitap search. */
+const ROUNDING_MARGIN = 1e-9;
+
 /** Fewest topic words a pathway opener needs for a message holding it whole to describe that situation. */
 const MIN_SITUATION_WORDS = 2;
 
@@ -303,13 +306,18 @@ export class LanguageIndex {
           return { doc: prepared.doc, score: 1, coverage, phrase, fuzzy: 1, exact: true, named: true };
         const overlapScore = o.coverageWeight * coverage + o.phraseWeight * phrase;
         // fuse.js adds typo-tolerant similarity; a failed bitap search says nothing against the word overlap
-        // (and when the overlap is already perfect, fuse.js cannot add anything).
+        // (and when the overlap is already perfect, fuse.js cannot add anything). A record whose score provably
+        // cannot beat the overlap is not searched (a hair above, so rounding cannot tell the two apart).
         const overlapFloor = Math.min(coverage, phrase);
         const fuzzy =
           rank < fuzzyCount && overlapFloor < 1 && overlapScore + o.fuzzyWeight >= floor
             ? Math.max(
                 overlapFloor,
-                1 - prepared.fuzzy.score((pattern ??= new FuzzyPattern(queryText, o.fuseThreshold))),
+                1 -
+                  prepared.fuzzy.score(
+                    (pattern ??= new FuzzyPattern(queryText, o.fuseThreshold)),
+                    1 - overlapFloor + ROUNDING_MARGIN,
+                  ),
               )
             : overlapFloor;
         const bonus = named && (prepared.doc.kind === 'pathway' || !situation) ? o.namedBonus : 0;

@@ -36,6 +36,7 @@ describe('a document’s fuzzy score is exactly fuse.js’s, for less work', () 
     );
     let compared = 0;
     let matched = 0;
+    let settledByBound = 0;
     for (const lang of LANGUAGES) {
       const records = content.entries.map((e) => {
         const fields: FuzzyFields = {
@@ -66,12 +67,58 @@ describe('a document’s fuzzy score is exactly fuse.js’s, for less work', () 
           });
           compared += 1;
           if (expected < 1) matched += 1;
+          // Told that only a score under `atLeast` matters, it returns the exact score, or (only when that is
+          // not under `atLeast`) a value from `atLeast` up to it, found without searching.
+          for (const atLeast of [0.05, 0.3, 0.6, 0.9]) {
+            const bounded = record.score(pattern, atLeast);
+            if (bounded === expected) continue;
+            expect({
+              text,
+              atLeast,
+              expected,
+              boundedInRange: atLeast <= bounded && bounded <= expected,
+            }).toEqual({
+              text,
+              atLeast,
+              expected,
+              boundedInRange: true,
+            });
+            settledByBound += 1;
+          }
         }
       }
     }
-    // The comparison covered matches as well as misses.
+    // The comparison covered matches as well as misses, and scores settled by the bound.
     expect(compared).toBeGreaterThan(10_000);
     expect(matched).toBeGreaterThan(300);
+    expect(settledByBound).toBeGreaterThan(1_000);
+  });
+
+  test('it does not search a record whose texts cannot score under the bound it is given', () => {
+    const fields = {
+      canonical: 'cost visit',
+      phrases: ['much visit cost'],
+      body: 'visit cost nation health',
+    };
+    const record = FuzzyRecord.build(fields, WEIGHTS, THRESHOLD);
+    const pattern = new FuzzyPattern('cost visit', THRESHOLD);
+    const search = jest.spyOn(Fuse, 'match');
+    try {
+      // The canonical question is the very text: its score is about 0, so a bound of 0.5 needs the search.
+      expect(record.score(pattern, 0.5)).toBe(fuseSearch(fields, 'cost visit'));
+      expect(search).toHaveBeenCalled();
+      search.mockClear();
+      // "much visit cost" and the answer's words could score no better than a few errors in ten letters.
+      const typo = new FuzzyPattern('cots visir', THRESHOLD);
+      const exact = record.score(typo);
+      search.mockClear();
+      const bounded = record.score(typo, 1e-9);
+      expect(search).not.toHaveBeenCalled();
+      expect(bounded).toBeGreaterThanOrEqual(1e-9);
+      expect(bounded).toBeLessThanOrEqual(exact);
+    } finally {
+      search.mockRestore();
+    }
   });
 
   test('normalised text is already what fuse.js would fold it to, so the record can skip fuse.js’s folding', () => {
