@@ -1,23 +1,17 @@
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BenchContent, loadBenchContent } from './benchContent';
+import { loadBenchContent } from './benchContent';
 import { BotProcess } from './botProcess';
 import { summariseCpuProfile, type CpuProfileSummary, type HotSpot } from './cpuProfileSummary';
 import { freePort } from './freePort';
 import { runLoad, STANDARD_LOAD } from './loadTest';
 import { NODE_FLAGS } from '../src/runtime/nodeFlags';
 import { PROJECT_ROOT } from './projectRoot';
-import { mixedScenario, pathwayScenario, questionScenario, type TrafficScenario } from './trafficScenario';
+import { LOAD_SCENARIOS } from './trafficScenario';
 
 /** Rows printed per table. */
 const TOP = 30;
-
-const SCENARIOS: Readonly<Record<string, (b: BenchContent) => TrafficScenario>> = {
-  questions: questionScenario,
-  pathway: pathwayScenario,
-  mixed: mixedScenario,
-};
 
 const BOTS: Readonly<Record<string, string>> = {
   ours: join(PROJECT_ROOT, 'dist', 'src', 'index.js'),
@@ -37,10 +31,10 @@ export interface ProfileRun {
  * summarises the measured window (start-up and warm-up left out).
  */
 export async function profileUnderLoad(scenario: string, bot: string): Promise<ProfileRun> {
-  const make = SCENARIOS[scenario];
+  const make = LOAD_SCENARIOS[scenario];
   const script = BOTS[bot];
   if (!make || !script)
-    throw new Error(`usage: profile.js <${Object.keys(SCENARIOS).join('|')}> [ours|echo]`);
+    throw new Error(`usage: profile.js <${Object.keys(LOAD_SCENARIOS).join('|')}> [ours|echo]`);
   const bench = await loadBenchContent();
   const dir = await mkdtemp(join(tmpdir(), 'bench-profile-'));
   const server = await BotProcess.start({

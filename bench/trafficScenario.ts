@@ -190,3 +190,11 @@ export function liveConversationScenario(bench: BenchContent): TrafficScenario {
     requests: [turns.pathway(0), turns.pathway(1)],
   };
 }
+
+/** The loads the bench compares the bots under, by the names the bench's command lines take. */
+export const LOAD_SCENARIOS: Readonly<Record<string, (bench: BenchContent) => TrafficScenario>> =
+  Object.freeze({
+    questions: questionScenario,
+    pathway: pathwayScenario,
+    mixed: mixedScenario,
+  });
