@@ -21,10 +21,10 @@ export type FuzzyKeyWeights = Readonly<Record<keyof FuzzyFields, number>>;
 
 /** A query prepared once for scoring against many records. */
 export class FuzzyPattern {
-  /** The pattern's characters (UTF-16 code units) and how often each occurs. */
-  readonly counts: GramCounts;
-  /** The pattern's pairs of adjacent characters and how often each occurs. */
-  readonly pairs: GramCounts;
+  /** The pattern's characters (UTF-16 code units), sorted. */
+  readonly counts: Uint32Array;
+  /** The pattern's pairs of adjacent characters, as numbers, sorted. */
+  readonly pairs: Uint32Array;
   /**
    * Fewest characters a text must share with the pattern (as multisets) for fuse.js to match it: a match with
    * `e` errors (insertions, deletions, substitutions) keeps at least `length − e` of the pattern's characters,
@@ -41,8 +41,8 @@ export class FuzzyPattern {
     threshold: number,
   ) {
     const errors = Math.floor(threshold * text.length);
-    this.counts = GramCounts.of(gramMap(text, 1));
-    this.pairs = GramCounts.of(gramMap(text, 2));
+    this.counts = sortedGrams(text, 1);
+    this.pairs = sortedGrams(text, 2);
     this.minShared = text.length - errors;
     this.minSharedPairs = text.length - 1 - 2 * errors;
   }
@@ -53,8 +53,8 @@ interface FuzzyText {
   readonly text: string;
   /** fuse.js's exponent for this text's score: its key's normalised weight × the text's length norm. */
   readonly exponent: number;
-  /** Its character and pair counts, made the first time a query is scored against it (most never are). */
-  grams?: { readonly counts: ReadonlyMap<number, number>; readonly pairs: ReadonlyMap<number, number> };
+  /** Its characters and pairs, sorted, made the first time a query is scored against it (most never are). */
+  grams?: { readonly counts: Uint32Array; readonly pairs: Uint32Array };
 }
 
 /**
@@ -153,11 +153,11 @@ export class FuzzyRecord {
     let lowest = 1;
     for (let i = 0; i < this.texts.length; i++) {
       const t = this.texts[i] as FuzzyText;
-      const grams = (t.grams ??= { counts: gramMap(t.text, 1), pairs: gramMap(t.text, 2) });
+      const grams = (t.grams ??= { counts: sortedGrams(t.text, 1), pairs: sortedGrams(t.text, 2) });
       passing[i] = 0;
-      const shared = pattern.counts.sharedWith(grams.counts);
+      const shared = sharedCount(pattern.counts, grams.counts);
       if (shared < pattern.minShared) continue;
-      const sharedPairs = pattern.pairs.sharedWith(grams.pairs);
+      const sharedPairs = sharedCount(pattern.pairs, grams.pairs);
       if (sharedPairs < pattern.minSharedPairs) continue;
       passing[i] = 1;
       const errors = Math.max(length - shared, Math.ceil((length - 1 - sharedPairs) / 2), 0);
@@ -181,37 +181,32 @@ export class FuzzyRecord {
   }
 }
 
-/** A pattern's grams as parallel arrays, for counting what a text shares with it. */
-class GramCounts {
-  private constructor(
-    private readonly grams: readonly number[],
-    private readonly counts: readonly number[],
-  ) {}
-
-  static of(map: ReadonlyMap<number, number>): GramCounts {
-    return new GramCounts([...map.keys()], [...map.values()]);
+/**
+ * A text's runs of one or two UTF-16 code units (the units fuse.js's bitap compares) as numbers, sorted: the code
+ * unit, or the two as `first × 65536 + second`.
+ */
+function sortedGrams(text: string, size: 1 | 2): Uint32Array {
+  const grams = new Uint32Array(Math.max(0, text.length - size + 1));
+  for (let i = 0; i < grams.length; i++) {
+    grams[i] = size === 1 ? text.charCodeAt(i) : text.charCodeAt(i) * 65_536 + text.charCodeAt(i + 1);
   }
-
-  /** How many grams the text shares with the pattern, counted with repetition. */
-  sharedWith(text: ReadonlyMap<number, number>): number {
-    let n = 0;
-    for (let i = 0; i < this.grams.length; i++) {
-      const inText = text.get(this.grams[i] as number);
-      if (inText !== undefined) n += Math.min(inText, this.counts[i] as number);
-    }
-    return n;
-  }
+  return grams.sort();
 }
 
-/**
- * Counts of a text's runs of one or two UTF-16 code units (the units fuse.js's bitap compares), keyed by number:
- * the code unit, or the two as `first × 65536 + second`.
- */
-function gramMap(text: string, size: 1 | 2): Map<number, number> {
-  const counts = new Map<number, number>();
-  for (let i = 0; i + size <= text.length; i++) {
-    const gram = size === 1 ? text.charCodeAt(i) : text.charCodeAt(i) * 65_536 + text.charCodeAt(i + 1);
-    counts.set(gram, (counts.get(gram) ?? 0) + 1);
+/** How many grams two sorted lists share, counted with repetition (one walk along both). */
+function sharedCount(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
   }
-  return counts;
+  return n;
 }

@@ -283,13 +283,13 @@ export class LanguageIndex {
       }
     }
     if (exactDoc !== undefined && !ranked.includes(exactDoc)) ranked.unshift(exactDoc);
-    const coverageOf = new Map(ranked.map((d) => [d, total > 0 ? (acc[d] as number) / total : 0]));
+    const coverages = ranked.map((d) => Math.min(1, total > 0 ? (acc[d] as number) / total : 0));
     for (const d of touched) acc[d] = 0;
 
-    const scored = ranked.map((d) => {
+    const scored = ranked.map((d, i) => {
       const prepared = this.docs[d] as PreparedDocument;
       if (d === exactDoc) return { prepared, coverage: 1, phrase: 1, overlap: Infinity };
-      const coverage = Math.min(1, coverageOf.get(d) ?? 0);
+      const coverage = coverages[i] as number;
       const { phrase, named } = bestPhraseOverlap(terms, total, prepared, this.phraseScratch);
       return { prepared, coverage, phrase, named, overlap: (coverage + phrase) / 2 };
     });
@@ -378,12 +378,16 @@ export class LanguageIndex {
    * unknown. Unknown words weigh less in long messages, where most of them are the story around the question.
    */
   private queryTerms(tokens: readonly AnalyzedToken[]): QueryTerm[] {
-    const resolved = this.joinSplitWords(tokens).flatMap((token) => {
+    const resolved: { token: AnalyzedToken; found: ResolvedTerm }[] = [];
+    const topics = new Set<string>();
+    for (const token of this.joinSplitWords(tokens)) {
       const found = this.recognise(token);
       // A number the content never uses ("my mum is 80") is the story's, not the question's.
-      return found && (found.known || !NUMBER.test(token.surface)) ? [{ token, found }] : [];
-    });
-    const topicWords = new Set(resolved.filter((r) => !r.token.weak).map((r) => r.found.term)).size;
+      if (!found || (!found.known && NUMBER.test(token.surface))) continue;
+      resolved.push({ token, found });
+      if (!token.weak) topics.add(found.term);
+    }
+    const topicWords = topics.size;
     const unknownShare = Math.min(1, this.options.shortQueryTerms / Math.max(1, topicWords));
     const byTerm = new Map<string, QueryTerm>();
     for (const { token, found } of resolved) {
