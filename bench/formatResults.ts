@@ -30,7 +30,7 @@ export function verdicts(r: BenchResults): TargetVerdict[] {
     const ratio = s.ratio;
     out.push({
       target: `throughput ours/echo on ${s.name} ≥ ${t.minThroughputRatio}`,
-      measured: ratio.toFixed(2),
+      measured: ratio.toFixed(3),
       met: ratio >= t.minThroughputRatio,
     });
   }
@@ -137,7 +137,7 @@ export function formatResults(r: BenchResults): string {
       ms(s.load.p99Ms),
       s.load.failed,
       cpu(s.load),
-      `${ratio.toFixed(2)} (${s.roundRatios.map((x) => x.toFixed(2)).join(' ')})`,
+      `${ratio.toFixed(3)} (${s.roundRatios.map((x) => x.toFixed(2)).join(' ')})`,
       cpuRatio,
       target,
     );
