@@ -12,6 +12,13 @@ import { TextAnalyzer } from '../../src/knowledge/textAnalyzer';
 const ROOT = join(__dirname, '..', '..');
 const { fuseKeyWeights: WEIGHTS, fuseThreshold: THRESHOLD, maxFuzzyPatternLength } = MATCHER_DEFAULTS;
 
+/** A small document: "how much does a visit cost?", as the matcher writes it. */
+const COST_OF_A_VISIT: FuzzyFields = {
+  canonical: 'cost visit',
+  phrases: ['much visit cost'],
+  body: 'visit cost nation health',
+};
+
 /** What the matcher did before: a fuse.js search over the document's one record. */
 function fuseSearch(fields: FuzzyFields, pattern: string): number {
   const fuse = new Fuse([fields], FuzzyRecord.fuseOptions(WEIGHTS, THRESHOLD));
@@ -95,11 +102,7 @@ describe('a document’s fuzzy score is exactly fuse.js’s, for less work', () 
   });
 
   test('it does not search a record whose texts cannot score under the bound it is given', () => {
-    const fields = {
-      canonical: 'cost visit',
-      phrases: ['much visit cost'],
-      body: 'visit cost nation health',
-    };
+    const fields = COST_OF_A_VISIT;
     const record = FuzzyRecord.build(fields, WEIGHTS, THRESHOLD);
     const pattern = new FuzzyPattern('cost visit', THRESHOLD);
     const search = jest.spyOn(Fuse, 'match');
@@ -141,22 +144,14 @@ describe('a document’s fuzzy score is exactly fuse.js’s, for less work', () 
   });
 
   test('an empty query matches nothing, as with fuse.js', () => {
-    const fields = {
-      canonical: 'cost visit',
-      phrases: ['much visit cost'],
-      body: 'visit cost nation health',
-    };
+    const fields = COST_OF_A_VISIT;
     const record = FuzzyRecord.build(fields, WEIGHTS, THRESHOLD);
     expect(record.score(new FuzzyPattern('', THRESHOLD))).toBe(1);
     expect(record.score(new FuzzyPattern('   ', THRESHOLD))).toBe(fuseSearch(fields, '   '));
   });
 
   test('a typo still matches, and an unrelated query does not', () => {
-    const fields = {
-      canonical: 'cost visit',
-      phrases: ['much visit cost'],
-      body: 'visit cost nation health',
-    };
+    const fields = COST_OF_A_VISIT;
     const record = FuzzyRecord.build(fields, WEIGHTS, THRESHOLD);
     expect(record.score(new FuzzyPattern('cots visit', THRESHOLD))).toBeLessThan(1);
     expect(record.score(new FuzzyPattern('liposarcoma', THRESHOLD))).toBe(1);
