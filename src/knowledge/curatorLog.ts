@@ -15,26 +15,39 @@ export interface CuratorLogOptions {
   readonly now?: () => Date;
   /** Called when a write fails (the turn never waits for, nor fails because of, the log). */
   readonly onError?: (error: unknown) => void;
+  /** How long a recorded event may wait to be written with the ones that follow it (default {@link CURATOR_WRITE_DELAY_MS}). */
+  readonly writeDelayMs?: number;
 }
 
 /** Default retention of curator events, in days. */
 export const CURATOR_LOG_RETENTION_DAYS = 90;
+
+/**
+ * How long a recorded event waits, at most, for others to be written with it. Each write opens, appends to and
+ * closes the file; a busy bot records hundreds of misses a second, and writing them in one go every quarter of
+ * a second instead of one small batch per write took 2-4 % of its throughput on knowledge questions
+ * (bench/results.md). Shutdown flushes what is waiting.
+ */
+export const CURATOR_WRITE_DELAY_MS = 250;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Appends curator events (unanswered and low-confidence questions, redacted; answer feedback) to a JSON Lines
  * file, for `npm run kb:review`.
- * @remarks Recording returns at once: writes are queued and done asynchronously, one at a time, so the turn
- * path never does file I/O. Retention is bounded: old events are dropped at `start()` and once a day after.
+ * @remarks Recording returns at once: events are gathered for up to {@link CURATOR_WRITE_DELAY_MS} and written
+ * together, asynchronously and one write at a time, so the turn path never does file I/O. Retention is bounded:
+ * old events are dropped at `start()` and once a day after.
  */
 export class CuratorLog {
   private readonly path: string;
   private readonly retentionMs: number;
   private readonly now: () => Date;
   private readonly onError: (error: unknown) => void;
+  private readonly writeDelayMs: number;
   private queue: Promise<void> = Promise.resolve();
   private buffer: string[] = [];
+  private timer: NodeJS.Timeout | undefined;
   private lastPrune = 0;
 
   /** Creates the log; call `start()` once before recording. */
@@ -43,6 +56,7 @@ export class CuratorLog {
     this.retentionMs = (options.retentionDays ?? CURATOR_LOG_RETENTION_DAYS) * DAY_MS;
     this.now = options.now ?? (() => new Date());
     this.onError = options.onError ?? (() => undefined);
+    this.writeDelayMs = options.writeDelayMs ?? CURATOR_WRITE_DELAY_MS;
   }
 
   /** Reads every event of a log file, skipping lines that are not valid events; no file means no events. */
@@ -86,19 +100,30 @@ export class CuratorLog {
     this.append({ type: 'feedback', at: this.now().toISOString(), entryId, helpful });
   }
 
-  /** Resolves when every recorded event is on disk. */
+  /** Writes what is waiting now; resolves when every recorded event is on disk. */
   flush(): Promise<void> {
+    this.writeWaiting();
     return this.queue;
   }
 
   private append(event: CuratorEvent): void {
     this.buffer.push(JSON.stringify(event) + '\n');
-    if (this.buffer.length > 1) return;
+    if (this.timer !== undefined) return;
+    this.timer = setTimeout(() => this.writeWaiting(), this.writeDelayMs);
+    // A pending write never keeps the process alive: shutdown calls flush().
+    this.timer.unref();
+  }
+
+  /** Queues one append of every waiting event, after the writes already queued. */
+  private writeWaiting(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.buffer.length === 0) return;
+    const lines = this.buffer.join('');
+    this.buffer = [];
     this.queue = this.queue
       .then(async () => {
         if (this.now().getTime() - this.lastPrune >= DAY_MS) await this.prune();
-        const lines = this.buffer.join('');
-        this.buffer = [];
         await appendFile(this.path, lines, 'utf8');
       })
       .catch((err: unknown) => this.onError(err));

@@ -79,6 +79,31 @@ describe('when the bot cannot answer a question', () => {
     );
   });
 
+  test('it writes the events of a busy moment together, after a short wait, without being asked to', async () => {
+    const log = new CuratorLog({ path, now: clock, writeDelayMs: 20 });
+    await log.start();
+    for (const text of ['parking refund', 'rimborso parcheggio', 'canteen menu'])
+      log.recordMiss({ text, lang: 'en', band: ConfidenceBand.Low });
+    const deadline = Date.now() + 5_000;
+    while ((await CuratorLog.read(path)).length < 3 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    expect((await CuratorLog.read(path)).map((e) => (e.type === 'feedback' ? '' : e.text))).toEqual([
+      'parking refund',
+      'rimborso parcheggio',
+      'canteen menu',
+    ]);
+  });
+
+  test('it keeps events in memory until the wait is over or the log is flushed (at shutdown)', async () => {
+    const log = new CuratorLog({ path, now: clock, writeDelayMs: 60_000 });
+    await log.start();
+    log.recordFeedback('gist', true);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await CuratorLog.read(path)).toEqual([]);
+    await log.flush();
+    expect((await lines()).map((e) => e.type)).toEqual(['feedback']);
+  });
+
   test('it reports a failed write instead of throwing on the turn', async () => {
     const errors: unknown[] = [];
     const log = new CuratorLog({
