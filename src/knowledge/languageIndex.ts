@@ -4,6 +4,7 @@ import { FuzzyPattern, FuzzyRecord } from './fuzzyRecord';
 import type { IndexDocument } from './indexDocument';
 import type { MatcherOptions } from './matcherOptions';
 import type { ScoredDocument } from './scoredDocument';
+import { sortShortList } from './sortShortList';
 import { stem } from './stem';
 import type { TextAnalyzer } from './textAnalyzer';
 import { Vocabulary, type ResolvedTerm } from './vocabulary';
@@ -41,8 +42,10 @@ interface PhraseScratch {
 interface PreparedDocument {
   readonly doc: IndexDocument;
   readonly phrases: readonly PhraseTerms[];
-  /** For each term of its phrasings, the phrasings (by position) that hold it. */
-  readonly phrasesWith: ReadonlyMap<string, Int32Array>;
+  /** The terms of its phrasings, by id, ascending; `phrasesWith[i]` lists the phrasings that hold `termIds[i]`. */
+  readonly termIds: Int32Array;
+  /** For each of {@link termIds}, the phrasings (by position) that hold it. */
+  readonly phrasesWith: readonly Int32Array[];
   readonly fuzzy: FuzzyRecord;
 }
 
@@ -56,6 +59,8 @@ interface Posting {
 interface QueryTerm {
   readonly term: string;
   readonly known: boolean;
+  /** The term's position in the index (see `LanguageIndex.termIds`), -1 when no document has it. */
+  readonly id: number;
   /** True for a question word. */
   readonly weak: boolean;
   /** idf × word weight × recognition confidence: what the term brings when a document has it. */
@@ -93,7 +98,13 @@ export class LanguageIndex {
   private readonly vocabulary: Vocabulary;
   private readonly stopwordVocabulary: Vocabulary;
   private readonly docs: readonly PreparedDocument[];
-  private readonly postings: ReadonlyMap<string, Posting>;
+  /**
+   * Every term of the documents, numbered: a query's terms are looked up here once, and everything after works
+   * with the numbers (a search used to look each term up again in every candidate's own table).
+   */
+  private readonly termIds: ReadonlyMap<string, number>;
+  /** The documents holding each term, by term id. */
+  private readonly postings: readonly Posting[];
   private readonly exact: ReadonlyMap<string, number>;
   /** Terms of small-talk phrasings ("hello", "robot", "person"). */
   private readonly smalltalkTerms: ReadonlySet<string>;
@@ -187,12 +198,11 @@ export class LanguageIndex {
     }
     this.smalltalkTerms = smalltalk;
     this.socialTerms = social;
-    this.postings = new Map(
-      [...lists].map(([term, l]) => [
-        term,
-        { docs: Int32Array.from(l.docs), weights: Float64Array.from(l.weights) },
-      ]),
-    );
+    this.termIds = new Map([...lists.keys()].map((term, id) => [term, id]));
+    this.postings = [...lists.values()].map((l) => ({
+      docs: Int32Array.from(l.docs),
+      weights: Float64Array.from(l.weights),
+    }));
     this.exact = exact;
     this.smalltalkDoc = Uint8Array.from(prepared, (c) => (c.doc.smalltalk ? 1 : 0));
 
@@ -204,7 +214,7 @@ export class LanguageIndex {
       return {
         doc: c.doc,
         phrases,
-        phrasesWith: phrasesByTerm(phrases),
+        ...phrasesByTerm(phrases, this.termIds),
         fuzzy: FuzzyRecord.build(
           {
             canonical: text(c.phrases[0] ?? []),
@@ -238,7 +248,8 @@ export class LanguageIndex {
       if (token.weak) continue;
       const found = this.recognise(token);
       if (!found) continue;
-      const docs = found.known ? this.postings.get(found.term)?.docs : undefined;
+      const termId = found.known ? this.termIds.get(found.term) : undefined;
+      const docs = termId === undefined ? undefined : this.postings[termId]?.docs;
       if (!docs) unknown.push(token.surface);
       else if (!docs.includes(index)) elsewhere.push(token.surface);
     }
@@ -263,7 +274,7 @@ export class LanguageIndex {
     const acc = this.accumulator;
     const touched: number[] = [];
     for (const t of terms) {
-      const posting = t.known ? this.postings.get(t.term) : undefined;
+      const posting = this.postings[t.id];
       if (!posting) continue;
       for (let k = 0; k < posting.docs.length; k++) {
         const d = posting.docs[k] as number;
@@ -293,38 +304,40 @@ export class LanguageIndex {
       const { phrase, named } = bestPhraseOverlap(terms, total, prepared, this.phraseScratch);
       return { prepared, coverage, phrase, named, overlap: (coverage + phrase) / 2 };
     });
-    scored.sort((a, b) => b.overlap - a.overlap);
+    sortShortList(scored, (a, b) => b.overlap - a.overlap);
     // A named pathway means the words around an entry's name describe the user's situation, not a story to look
     // past: the entry then gets no bonus over the pathway (which the router prefers on a tie).
     const situation = scored.some((x) => x.named === true && x.prepared.doc.kind === 'pathway');
     const queryText = terms.map((t) => t.term).join(' ');
     const fuzzyCount = queryText.length <= o.maxFuzzyPatternLength ? o.maxFuzzyCandidates : 0;
     let pattern: FuzzyPattern | undefined;
-    return scored
-      .map(({ prepared, coverage, phrase, named, overlap }, rank) => {
-        if (overlap === Infinity)
-          return { doc: prepared.doc, score: 1, coverage, phrase, fuzzy: 1, exact: true, named: true };
-        const overlapScore = o.coverageWeight * coverage + o.phraseWeight * phrase;
-        // fuse.js adds typo-tolerant similarity; a failed bitap search says nothing against the word overlap
-        // (and when the overlap is already perfect, fuse.js cannot add anything). A record whose score provably
-        // cannot beat the overlap is not searched (a hair above, so rounding cannot tell the two apart).
-        const overlapFloor = Math.min(coverage, phrase);
-        const fuzzy =
-          rank < fuzzyCount && overlapFloor < 1 && overlapScore + o.fuzzyWeight >= floor
-            ? Math.max(
-                overlapFloor,
-                1 -
-                  prepared.fuzzy.score(
-                    (pattern ??= new FuzzyPattern(queryText, o.fuseThreshold)),
-                    1 - overlapFloor + ROUNDING_MARGIN,
-                  ),
-              )
-            : overlapFloor;
-        const bonus = named && (prepared.doc.kind === 'pathway' || !situation) ? o.namedBonus : 0;
-        const score = Math.min(1, overlapScore + o.fuzzyWeight * fuzzy + bonus);
-        return { doc: prepared.doc, score, coverage, phrase, fuzzy, named: named === true };
-      })
-      .sort((a, b) => b.score - a.score || Number(b.exact === true) - Number(a.exact === true));
+    const results = scored.map(({ prepared, coverage, phrase, named, overlap }, rank) => {
+      if (overlap === Infinity)
+        return { doc: prepared.doc, score: 1, coverage, phrase, fuzzy: 1, exact: true, named: true };
+      const overlapScore = o.coverageWeight * coverage + o.phraseWeight * phrase;
+      // fuse.js adds typo-tolerant similarity; a failed bitap search says nothing against the word overlap
+      // (and when the overlap is already perfect, fuse.js cannot add anything). A record whose score provably
+      // cannot beat the overlap is not searched (a hair above, so rounding cannot tell the two apart).
+      const overlapFloor = Math.min(coverage, phrase);
+      const fuzzy =
+        rank < fuzzyCount && overlapFloor < 1 && overlapScore + o.fuzzyWeight >= floor
+          ? Math.max(
+              overlapFloor,
+              1 -
+                prepared.fuzzy.score(
+                  (pattern ??= new FuzzyPattern(queryText, o.fuseThreshold)),
+                  1 - overlapFloor + ROUNDING_MARGIN,
+                ),
+            )
+          : overlapFloor;
+      const bonus = named && (prepared.doc.kind === 'pathway' || !situation) ? o.namedBonus : 0;
+      const score = Math.min(1, overlapScore + o.fuzzyWeight * fuzzy + bonus);
+      return { doc: prepared.doc, score, coverage, phrase, fuzzy, named: named === true };
+    });
+    return sortShortList(
+      results,
+      (a, b) => b.score - a.score || Number(b.exact === true) - Number(a.exact === true),
+    );
   }
 
   /**
@@ -396,6 +409,7 @@ export class LanguageIndex {
       const term = {
         term: found.term,
         known: found.known,
+        id: (found.known ? this.termIds.get(found.term) : undefined) ?? -1,
         weak: token.weak === true,
         gain: mass * found.confidence,
         mass,
@@ -490,17 +504,37 @@ function topK(candidates: readonly number[], scores: Float64Array, k: number): n
   return top;
 }
 
-/** For each term, the positions of the phrasings that hold it. */
-function phrasesByTerm(phrases: readonly PhraseTerms[]): Map<string, Int32Array> {
-  const lists = new Map<string, number[]>();
+/** The ids of the phrasings' terms, ascending, and for each the positions of the phrasings that hold it. */
+function phrasesByTerm(
+  phrases: readonly PhraseTerms[],
+  termIds: ReadonlyMap<string, number>,
+): { termIds: Int32Array; phrasesWith: Int32Array[] } {
+  const lists = new Map<number, number[]>();
   phrases.forEach((phrase, p) => {
     for (const term of phrase.terms.keys()) {
-      const list = lists.get(term) ?? [];
+      const id = termIds.get(term);
+      if (id === undefined) throw new Error(`phrasing term "${term}" is not indexed`);
+      const list = lists.get(id) ?? [];
       list.push(p);
-      lists.set(term, list);
+      lists.set(id, list);
     }
   });
-  return new Map([...lists].map(([term, list]) => [term, Int32Array.from(list)]));
+  const ids = Int32Array.from(lists.keys()).sort();
+  return { termIds: ids, phrasesWith: Array.from(ids, (id) => Int32Array.from(lists.get(id) ?? [])) };
+}
+
+/** Where `id` is in an ascending list, or -1. */
+function positionOf(ids: Int32Array, id: number): number {
+  let low = 0;
+  let high = ids.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const at = ids[middle] as number;
+    if (at === id) return middle;
+    if (at < id) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
 }
 
 /**
@@ -519,8 +553,9 @@ function bestPhraseOverlap(
   const { shared, topicShared, seen, touched } = scratch;
   let count = 0;
   for (const t of terms) {
-    const holding = t.known ? prepared.phrasesWith.get(t.term) : undefined;
-    if (!holding) continue;
+    const at = t.id < 0 ? -1 : positionOf(prepared.termIds, t.id);
+    if (at < 0) continue;
+    const holding = prepared.phrasesWith[at] as Int32Array;
     for (let k = 0; k < holding.length; k++) {
       const p = holding[k] as number;
       if (seen[p] === 0) {
