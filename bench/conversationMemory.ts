@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BenchContent } from './benchContent';
+import { BENCH_TARGETS } from './benchTargets';
 import type { BotProcess } from './botProcess';
 import { sendAmount } from './loadTest';
 import { liveConversationScenario } from './trafficScenario';
@@ -14,7 +15,15 @@ export interface MemoryFigure {
   readonly rssIdleBytes: number;
   /** Requests that failed while filling. */
   readonly failed: number;
+  /**
+   * How long after the last turn VmRSS first read at or under the limit (read every {@link RSS_POLL_MS}; 0 when it
+   * never went over); undefined when it stayed over for all of {@link SETTLE_MS}.
+   */
+  readonly underLimitAfterMs?: number;
 }
+
+/** How often resident memory is read during the quiet wait. */
+export const RSS_POLL_MS = 500;
 
 /** The conversation counts at which resident memory is read. */
 export const MEMORY_CHECKPOINTS = [1_000, 10_000] as const;
@@ -31,11 +40,13 @@ export const SETTLE_MS = 60_000;
  * Fills a freshly started bot with conversations through HTTP (an opener and one answer each, 10 at a time) and
  * reads its resident memory idle, right after each checkpoint and again after {@link SETTLE_MS} without traffic.
  * @param whileIdle work to do during each quiet wait (other measurements), by checkpoint; it must not load the bot
+ * @param limitBytes the resident memory whose crossing on the way down is timed
  */
 export async function measureConversationMemory(
   bot: BotProcess,
   bench: BenchContent,
   whileIdle: readonly (() => Promise<void>)[] = [],
+  limitBytes: number = BENCH_TARGETS.maxRssBytesAt1000,
 ): Promise<MemoryFigure[]> {
   await sleep(1_000);
   const idle = await bot.rssBytes();
@@ -54,11 +65,37 @@ export async function measureConversationMemory(
     failed += result.failed;
     held = target;
     const rssBusyBytes = await bot.rssBytes();
+    const watching = firstTimeUnder(bot, limitBytes, quietFrom, quietFrom + SETTLE_MS);
     await whileIdle[i]?.();
+    const underLimitAfterMs = await watching;
     await sleep(Math.max(0, SETTLE_MS - (performance.now() - quietFrom)));
-    figures.push({ conversations: held, rssBusyBytes, rssIdleBytes: await bot.rssBytes(), failed });
+    figures.push({
+      conversations: held,
+      rssBusyBytes,
+      rssIdleBytes: await bot.rssBytes(),
+      failed,
+      ...(underLimitAfterMs === undefined ? {} : { underLimitAfterMs }),
+    });
   }
   return figures;
+}
+
+/**
+ * Reads the bot's resident memory every {@link RSS_POLL_MS} until `untilMs` (a `performance.now()` time).
+ * @returns the first time it was at or under `limitBytes`, in ms after `fromMs`; undefined if it never was
+ */
+async function firstTimeUnder(
+  bot: BotProcess,
+  limitBytes: number,
+  fromMs: number,
+  untilMs: number,
+): Promise<number | undefined> {
+  for (let first = true; first || performance.now() < untilMs; first = false) {
+    const at = performance.now();
+    if ((await bot.rssBytes()) <= limitBytes) return first ? 0 : at - fromMs;
+    await sleep(RSS_POLL_MS);
+  }
+  return undefined;
 }
 
 /**

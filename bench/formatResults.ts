@@ -2,7 +2,7 @@ import type { BenchResults } from './benchResults';
 import { RUNS_PER_QUERY } from './matcherGrowth';
 import { type LoadFigures, STANDARD_LOAD } from './loadTest';
 import { BENCH_TARGETS, RATIO_TARGET_SCENARIOS } from './benchTargets';
-import { SETTLE_MS } from './conversationMemory';
+import { type MemoryFigure, RSS_POLL_MS, SETTLE_MS } from './conversationMemory';
 import { PAIR_ROUNDS } from './pairedLoad';
 
 /** One target and whether this run met it. */
@@ -58,17 +58,19 @@ export function verdicts(r: BenchResults): TargetVerdict[] {
   const thousand = r.memory.find((m) => m.conversations === 1_000);
   if (thousand) {
     out.push({
-      target: `RSS ≤ ${mb(t.maxRssBytesAt1000)} MB with 1,000 live conversations, ${SETTLE_MS / 1000} s after the last turn`,
+      target: `RSS ≤ ${mb(t.maxRssBytesAt1000)} MB with 1,000 live conversations held (read ${SETTLE_MS / 1000} s after the last turn)`,
       measured: `${mb(thousand.rssIdleBytes)} MB`,
       met: thousand.rssIdleBytes <= t.maxRssBytesAt1000,
     });
-    out.push({
-      target: `the same, read right after filling them at full speed`,
-      measured: `${mb(thousand.rssBusyBytes)} MB`,
-      met: thousand.rssBusyBytes <= t.maxRssBytesAt1000,
-    });
   }
   return out;
+}
+
+/** When a memory reading went back under the 1,000-conversation limit after the burst. */
+function underAgain(f: MemoryFigure): string {
+  if (f.underLimitAfterMs === undefined) return `still over after ${SETTLE_MS / 1000} s`;
+  if (f.underLimitAfterMs === 0) return 'never over';
+  return `after ${(f.underLimitAfterMs / 1000).toFixed(1)} s`;
 }
 
 /** The results as the Markdown written to `bench/results.md` (and printed). */
@@ -205,25 +207,27 @@ export function formatResults(r: BenchResults): string {
   lines.push('## 4. Memory with live conversations', '');
   lines.push(
     'A fresh bot process; conversations driven through HTTP, 10 at a time (about as fast as the bot answers), each an opener and its first answer',
-    '(left in the middle of a pathway, held in memory storage). VmRSS from /proc/<pid>/status right after the last turn, and again after',
-    `${SETTLE_MS / 1000} s without traffic: V8 keeps the heap it grew while busy until its memory reducer runs (the bare echo bot does the same).`,
+    '(left in the middle of a pathway, held in memory storage). VmRSS from /proc/<pid>/status right after the last turn, every',
+    `${RSS_POLL_MS} ms while idle, and after ${SETTLE_MS / 1000} s without traffic. Right after a burst V8 still holds the garbage of the busy seconds`,
+    '(its young generation and objects promoted but not yet collected) until its memory reducer runs, which V8 starts from its own',
+    'allocation-rate estimate, often 30-40 s later; the bare echo bot does the same (below). The target is judged on what holding',
+    'the conversations costs, read once that garbage is gone; the peak right after and how long it lasts are shown beside it.',
     '',
   );
   row(
     'live conversations',
     'RSS right after, MB',
     `RSS ${SETTLE_MS / 1000} s later, MB`,
+    `back at ≤ ${mb(BENCH_TARGETS.maxRssBytesAt1000)} MB`,
     'failed requests',
     'target',
   );
-  row('--:', '--:', '--:', '--:', '---');
+  row('--:', '--:', '--:', '--:', '--:', '---');
   for (const f of r.memory) {
     const limit = BENCH_TARGETS.maxRssBytesAt1000;
     const target =
-      f.conversations === 1_000
-        ? `≤ ${mb(limit)} MB: ${mark(f.rssIdleBytes <= limit)} idle, ${mark(f.rssBusyBytes <= limit)} right after`
-        : '';
-    row(int(f.conversations), mb(f.rssBusyBytes), mb(f.rssIdleBytes), f.failed, target);
+      f.conversations === 1_000 ? `≤ ${mb(limit)} MB held: ${mark(f.rssIdleBytes <= limit)}` : '';
+    row(int(f.conversations), mb(f.rssBusyBytes), mb(f.rssIdleBytes), underAgain(f), f.failed, target);
   }
   lines.push('');
   if (r.echoMemory) {
