@@ -24,9 +24,9 @@ export const CURATOR_LOG_RETENTION_DAYS = 90;
 
 /**
  * How long a recorded event waits, at most, for others to be written with it. Each write opens, appends to and
- * closes the file; a busy bot records hundreds of misses a second, and writing them in one go every quarter of
- * a second instead of one small batch per write took 2-4 % of its throughput on knowledge questions
- * (bench/results.md). Shutdown flushes what is waiting.
+ * closes the file, and a busy bot records hundreds of misses a second: written as they came (in small batches
+ * while the previous write was under way), the log cost 2.5–4 % of the bot's throughput on knowledge questions
+ * (README, performance). Shutdown flushes what is waiting.
  */
 export const CURATOR_WRITE_DELAY_MS = 250;
 

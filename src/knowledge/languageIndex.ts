@@ -274,7 +274,7 @@ export class LanguageIndex {
     const acc = this.accumulator;
     const touched: number[] = [];
     for (const t of terms) {
-      const posting = this.postings[t.id];
+      const posting = t.id < 0 ? undefined : this.postings[t.id];
       if (!posting) continue;
       for (let k = 0; k < posting.docs.length; k++) {
         const d = posting.docs[k] as number;

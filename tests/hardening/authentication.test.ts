@@ -1,12 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac, createSign, generateKeyPairSync } from 'node:crypto';
-import { join } from 'node:path';
+import { startMain, stopMain } from '../support/mainProcess';
 import { message, type RunningApp, startApp } from '../support/testApp';
 import { webVisitor } from './webVisitor';
 
 const APP_ID = '2f1c6a9e-4b7d-4e21-9a3c-5d8e7f6a1b2c';
 const APP_PASSWORD = 'not-a-real-password-for-tests';
-const PROJECT_ROOT = join(__dirname, '..', '..');
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -99,78 +97,9 @@ describe('authentication', () => {
   });
 
   describe('when the built server starts without MicrosoftAppId (local mode)', () => {
-    /**
-     * Runs `main()` of src/index.ts in a child process, compiling TypeScript on the fly (no build needed), and
-     * collects its log lines until it listens.
-     */
-    const HOOK = `
-      const ts = require('typescript');
-      const fs = require('fs');
-      require.extensions['.ts'] = (module, filename) => {
-        const out = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
-          compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-          fileName: filename,
-        });
-        module._compile(out.outputText, filename);
-      };
-      require('./src/index.ts').main();
-    `;
-
-    async function start(
-      env: Record<string, string>,
-    ): Promise<{ child: ChildProcess; lines: { level: number; msg: string }[] }> {
-      const clean = Object.fromEntries(
-        Object.entries(process.env).filter(
-          ([k]) => !k.startsWith('Microsoft') && k !== 'LOG_LEVEL' && k !== 'PORT',
-        ),
-      );
-      const child = spawn(process.execPath, ['-e', HOOK], {
-        cwd: PROJECT_ROOT,
-        env: {
-          ...clean,
-          PORT: '0',
-          HOST: '127.0.0.1',
-          LOG_LEVEL: 'info',
-          CURATOR_LOG_PATH: `/tmp/triage-hardening-main-${process.pid}.jsonl`,
-          ...env,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      const lines: { level: number; msg: string }[] = [];
-      await new Promise<void>((resolve, reject) => {
-        let buffered = '';
-        const timer = setTimeout(
-          () => reject(new Error(`the server did not listen; log: ${buffered}`)),
-          60_000,
-        );
-        child.stdout?.on('data', (chunk: Buffer) => {
-          buffered += chunk.toString('utf8');
-          const parts = buffered.split('\n');
-          buffered = parts.pop() ?? '';
-          for (const line of parts) {
-            if (!line.startsWith('{')) continue;
-            const entry = JSON.parse(line) as { level: number; msg: string };
-            lines.push(entry);
-            if (/listening/.test(entry.msg)) {
-              clearTimeout(timer);
-              resolve();
-            }
-          }
-        });
-        child.on('exit', (code) => reject(new Error(`the server exited with ${code}`)));
-      });
-      return { child, lines };
-    }
-
-    async function stop(child: ChildProcess): Promise<number | null> {
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-      child.kill('SIGTERM');
-      return exited;
-    }
-
     test('it says loudly, at warn level, that requests are not authenticated and this is for development', async () => {
-      const { child, lines } = await start({});
-      const code = await stop(child);
+      const { child, lines } = await startMain({});
+      const code = await stopMain(child);
       const warning = lines.find((l) => l.level >= 40 && /LOCAL MODE/i.test(l.msg));
       expect(warning?.msg).toMatch(/not authenticated/i);
       expect(warning?.msg).toMatch(/development/i);
@@ -178,8 +107,11 @@ describe('authentication', () => {
     }, 90_000);
 
     test('with MicrosoftAppId set it does not', async () => {
-      const { child, lines } = await start({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: APP_PASSWORD });
-      await stop(child);
+      const { child, lines } = await startMain({
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppPassword: APP_PASSWORD,
+      });
+      await stopMain(child);
       expect(lines.filter((l) => /LOCAL MODE/i.test(l.msg))).toEqual([]);
       expect(lines.some((l) => /listening/.test(l.msg))).toBe(true);
     }, 90_000);
