@@ -49,6 +49,9 @@ export class Vocabulary {
   private readonly byPrefix: ReadonlyMap<string, readonly string[]>;
   private readonly deletes: ReadonlyMap<string, readonly string[]>;
   private readonly options: VocabularyOptions;
+  /** Length of the longest stem in the vocabulary: a typed stem longer by more than two edits cannot be a typo of any. */
+  private readonly longest: number;
+  private probes = 0;
 
   private constructor(
     df: ReadonlyMap<string, number>,
@@ -62,6 +65,17 @@ export class Vocabulary {
     this.byPrefix = byPrefix;
     this.deletes = deletes;
     this.options = options;
+    let longest = 0;
+    for (const term of df.keys()) if (term.length > longest) longest = term.length;
+    this.longest = longest;
+  }
+
+  /**
+   * How many index probes (map reads and generated deletions) corrections have made so far.
+   * @remarks Lets tests assert that correction work is bounded whatever the text, without timing it.
+   */
+  get probeCount(): number {
+    return this.probes;
   }
 
   /** Builds the vocabulary from each stem's document frequency. */
@@ -151,14 +165,18 @@ export class Vocabulary {
     const o = this.options;
     if (typed.length < o.minTypoLength || /\p{N}/u.test(typed)) return undefined;
     const maxEdits = typed.length >= o.minTwoEditLength ? 2 : 1;
+    // No stem is within reach: without this a 2,000-letter "word" costs (length^3) work and freezes the process.
+    if (typed.length > this.longest + maxEdits) return undefined;
     const candidates = new Set<string>(this.deletes.get(typed) ?? []);
     const firstLevel = deletions(typed);
+    this.probes += 1 + firstLevel.length;
     for (const d of firstLevel) {
       if (this.df.has(d)) candidates.add(d);
       for (const t of this.deletes.get(d) ?? []) candidates.add(t);
     }
     if (maxEdits === 2) {
       for (const d of firstLevel) {
+        this.probes += d.length;
         for (const dd of deletions(d)) {
           if (this.df.has(dd)) candidates.add(dd);
           for (const t of this.deletes.get(dd) ?? []) candidates.add(t);

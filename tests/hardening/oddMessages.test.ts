@@ -68,6 +68,31 @@ describe('long and odd messages', () => {
       });
     });
 
+    describe('when the text is one enormous made-up word', () => {
+      test('it gets an honest answer, and the next question is answered as usual', async () => {
+        let x = 7;
+        const word = Array.from({ length: 2000 }, () =>
+          String.fromCharCode(97 + ((x = (x * 48271) % 2147483647) % 26)),
+        ).join('');
+        const first = await say(bot, word, 'en-US');
+        expect(first.status).toBe(200);
+        expect(textOf(first.activities).length).toBeGreaterThan(20);
+        const next = await say(bot, 'When is the booking line open?', 'en-US');
+        expect(textOf(next.activities)).toContain(BOOKING_NUMBER);
+      });
+    });
+
+    describe('when invisible characters hide inside a red flag', () => {
+      test.each([
+        ['a zero-width space', 'my father can\u2019t brea\u200bthe', 'en-US'],
+        ['a soft hyphen', 'mia madre non riesce a respi\u00adrare', 'it-IT'],
+      ])('%s does not hide it from the 112 answer', async (_name, text, locale) => {
+        const { status, activities } = await say(bot, text, locale);
+        expect(status).toBe(200);
+        expect(textOf(activities)).toMatch(EMERGENCY);
+      });
+    });
+
     describe('when the text has emoji, mixed languages or capitals', () => {
       test.each([
         ['emoji around a question', '📞😀 when is the booking line open? 🙏🏽👨‍👩‍👧', 'en-US'],

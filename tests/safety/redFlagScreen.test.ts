@@ -95,6 +95,30 @@ describe('the red-flag screen on emergencies worded as people write them', () =>
   });
 });
 
+describe('when invisible characters are typed or pasted inside the words', () => {
+  /** Zero-width space, soft hyphen, zero-width joiner, word joiner and a byte-order mark. */
+  const INVISIBLE = ['\u200b', '\u00ad', '\u200d', '\u2060', '\ufeff'];
+  /** The text with one invisible character inside every word of four letters or more. */
+  const hide = (text: string, mark: string) =>
+    text.replace(/\p{L}{4,}/gu, (w) => `${w.slice(0, 2)}${mark}${w.slice(2)}`);
+  const heldOut = batches.filter((b) => b.role === 'held-out').flatMap((b) => b.emergencies);
+
+  test.each(INVISIBLE.map((c) => [`U+${c.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`, c]))(
+    'the held-out emergencies get the same flag with %s inside their words',
+    (_name, mark) => {
+      const differ = heldOut.filter(
+        (e) => screen.check(hide(e.text, mark))?.kind !== screen.check(e.text)?.kind,
+      );
+      expect(differ.map((e) => e.text)).toEqual([]);
+    },
+  );
+
+  test('fullwidth letters are read as plain ones', () => {
+    expect(screen.check('I can\u2019t ｂｒｅａｔｈｅ')?.kind).toBe(screen.check("I can't breathe")?.kind);
+    expect(screen.check("I can't breathe")).toBeDefined();
+  });
+});
+
 describe('the red-flag screen on ordinary questions', () => {
   const fired = (texts: string[]) => texts.filter((t) => screen.check(t) !== undefined);
 
