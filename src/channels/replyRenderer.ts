@@ -12,9 +12,9 @@ const SUGGESTED_ACTION_CHANNELS = new Set(['webchat', 'directline', 'emulator', 
 export function renderReplies(replies: readonly Reply[], channelId: string): Partial<Activity>[] {
   return replies.map((reply) => {
     const activity = renderReply(reply, channelId);
-    return reply.disposition
-      ? { ...activity, channelData: { triage: { disposition: reply.disposition } } }
-      : activity;
+    if (!reply.disposition && !reply.match) return activity;
+    const triage = { ...(reply.disposition ? { disposition: reply.disposition } : {}), ...reply.match };
+    return { ...activity, channelData: { triage } };
   });
 }
 

@@ -6,7 +6,7 @@ import type { DispositionNode, Pathway, PathwayNode, QuestionNode } from '../con
 import { foldText } from '../text/foldText';
 import { interpretChoice } from './choiceInterpreter';
 import { ConfidenceBand } from '../knowledge/confidenceBand';
-import type { Reply } from './reply';
+import { QuestionOutcome, type Reply, type ReplyMatch } from './reply';
 import type { ReplyBuilder } from './replyBuilder';
 import type { CallSummaryBuilder } from './callSummaryBuilder';
 import type { TriageServices } from './triageServices';
@@ -87,7 +87,10 @@ export class PathwayDialog extends Dialog<PathwayOptions> {
       s.data.disclaimerShown = true;
       lead.push({ text: this.replies.t('disclaimer.notDiagnosis', s.lang) });
     }
-    return this.advance(dc, pathway, state, lead);
+    return this.advance(dc, pathway, state, lead, {
+      outcome: QuestionOutcome.PathwayStarted,
+      pathway: pathway.id,
+    });
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
@@ -161,9 +164,15 @@ export class PathwayDialog extends Dialog<PathwayOptions> {
     pathway: Pathway,
     state: PathwayState,
     lead: Reply[],
+    started?: ReplyMatch,
   ): Promise<DialogTurnResult> {
     const s = TurnSession.of(dc.context);
     const out = [...lead];
+    const send = async (replies: Reply[]): Promise<void> => {
+      const last = replies[replies.length - 1];
+      if (started && last) replies[replies.length - 1] = { ...last, match: started };
+      await s.send(...replies);
+    };
     let node: PathwayNode | undefined = pathway.nodes[state.nodeId];
     while (node?.type === 'info') {
       out.push({ text: (s.operator ? node.operatorText : node.text)[s.lang] });
@@ -173,12 +182,12 @@ export class PathwayDialog extends Dialog<PathwayOptions> {
     if (!node) return dc.endDialog();
     if (node.type === 'question') {
       out.push(this.question(node, s.lang, s.operator));
-      await s.send(...out);
+      await send(out);
       return Dialog.EndOfTurn;
     }
     out.push(...this.disposition(node, pathway, state, s));
     s.telemetry.outcome = node.code;
-    await s.send(...out);
+    await send(out);
     return dc.endDialog({ code: node.code } satisfies PathwayResult);
   }
 

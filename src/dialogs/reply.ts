@@ -14,6 +14,30 @@ export interface CallSummary {
   readonly plainText: string;
 }
 
+/** What the bot did with a free-text question, as `channelData.triage.outcome` says it. */
+export enum QuestionOutcome {
+  /** Answered from one knowledge entry. */
+  Answered = 'answered',
+  /** "Did you mean…" with candidates. */
+  DidYouMean = 'did-you-mean',
+  /** The honest "I can't answer that". */
+  Refused = 'refused',
+  /** A guided pathway was started (its first question or disposition follows). */
+  PathwayStarted = 'pathway',
+}
+
+/** How a reply answers a free-text question (absent on pathway questions and commands). */
+export interface ReplyMatch {
+  /** Answered, did you mean, or refused. */
+  readonly outcome: QuestionOutcome;
+  /** The entry answered with. */
+  readonly entry?: string;
+  /** The entries and pathways offered by "did you mean", in order. */
+  readonly suggestions?: readonly string[];
+  /** The pathway started. */
+  readonly pathway?: string;
+}
+
 /** What the engine says in one message, independent of channel. */
 export interface Reply {
   /** The message text (plain text with simple line breaks). */
@@ -24,4 +48,6 @@ export interface Reply {
   readonly summary?: CallSummary;
   /** The disposition code this reply delivers (a pathway leaf or 112), also sent as `channelData.triage`. */
   readonly disposition?: string;
+  /** How this reply answers a free-text question, also sent as `channelData.triage` (outcome, entry, suggestions). */
+  readonly match?: ReplyMatch;
 }

@@ -6,7 +6,7 @@ import { foldText } from '../text/foldText';
 import { PathwayDialog, type PathwayOptions } from './pathwayDialog';
 import { ConfidenceBand } from '../knowledge/confidenceBand';
 import type { MatchResult } from '../knowledge/matchResult';
-import type { Reply } from './reply';
+import { QuestionOutcome, type Reply } from './reply';
 import type { ReplyBuilder } from './replyBuilder';
 import type { TriageServices } from './triageServices';
 import { TurnSession } from './turnSession';
@@ -123,7 +123,11 @@ export class RouterDialog extends Dialog<RouterOptions> {
         s.telemetry.recognised = `entry:${entry.id}`;
         s.telemetry.outcome = 'answered';
         s.data.lastAnsweredEntry = entry.id;
-        await s.send(...lead, ...this.privacyNote(s), this.replies.answer(entry, s));
+        const answer = this.replies.answer(entry, s);
+        await s.send(...lead, ...this.privacyNote(s), {
+          ...answer,
+          match: { outcome: QuestionOutcome.Answered, entry: entry.id },
+        });
         return Dialog.EndOfTurn;
       }
     }
@@ -143,17 +147,24 @@ export class RouterDialog extends Dialog<RouterOptions> {
         .filter((c) => c.kind === 'entry')
         .map((c) => this.entries.get(c.id))
         .filter((e): e is KnowledgeEntry => e !== undefined);
-      await s.send(
-        ...lead,
-        ...this.privacyNote(s),
-        this.replies.didYouMean(entries.slice(0, 3), pathwayTitles, s),
-      );
+      const offered = this.replies.didYouMean(entries.slice(0, 3), pathwayTitles, s);
+      const suggestions = [
+        ...match.candidates.filter((c) => c.kind === 'pathway'),
+        ...match.candidates.filter((c) => c.kind === 'entry').slice(0, 3),
+      ].map((c) => c.id);
+      await s.send(...lead, ...this.privacyNote(s), {
+        ...offered,
+        match: { outcome: QuestionOutcome.DidYouMean, suggestions },
+      });
       return Dialog.EndOfTurn;
     }
     s.telemetry.recognised = 'unknown';
     s.telemetry.outcome = 'refused';
     this.recordMiss(s, text, match);
-    await s.send(...lead, ...this.privacyNote(s), this.replies.refusal(s));
+    await s.send(...lead, ...this.privacyNote(s), {
+      ...this.replies.refusal(s),
+      match: { outcome: QuestionOutcome.Refused },
+    });
     return Dialog.EndOfTurn;
   }
 
