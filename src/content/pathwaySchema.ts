@@ -15,11 +15,32 @@ export const choiceSchema = z
   })
   .strict();
 
+/** The id a choice must have to receive hedged answers ("not sure", "non lo so"). */
+export const UNSURE_CHOICE_ID = 'unsure';
+
+/** A question answered by a size: typed ("6 cm", "40 mm") or lay ("bigger than a golf ball") sizes are compared. */
+export const measureSchema = z
+  .object({
+    threshold: z.number().positive().describe('Size in centimetres the answer is compared with.'),
+    above: idSchema.describe('Choice taken when the size is at or above the threshold.'),
+    below: idSchema.describe('Choice taken when the size is below the threshold.'),
+  })
+  .strict();
+
 /** A question with choices. */
 export const questionNodeSchema = z
   .object({
     type: z.literal('question'),
     text: localizedTextSchema.describe('The question, addressed to the patient or relative.'),
+    relativeText: localizedTextSchema
+      .optional()
+      .describe('The question in the third person, asked when a relative writes for the patient.'),
+    fact: idSchema
+      .optional()
+      .describe(
+        'What the answer establishes (e.g. "growing"): remembered for the conversation, and the question is skipped when the person already said it.',
+      ),
+    measure: measureSchema.optional(),
     operatorText: localizedTextSchema.describe(
       'The same question as a script line for a call-centre operator ("Ask the caller whether…").',
     ),
@@ -37,6 +58,7 @@ export const infoNodeSchema = z
   .object({
     type: z.literal('info'),
     text: localizedTextSchema,
+    relativeText: localizedTextSchema.optional().describe('The same, in the third person, for a relative.'),
     operatorText: localizedTextSchema.describe('What the operator tells the caller.'),
     source: z.string().trim().min(1),
     next: idSchema,
@@ -49,6 +71,9 @@ export const dispositionNodeSchema = z
     type: z.literal('disposition'),
     code: z.enum(DispositionCode),
     text: localizedTextSchema.describe('What to do, addressed to the patient or relative.'),
+    relativeText: localizedTextSchema
+      .optional()
+      .describe('What to do, in the third person, for a relative writing for the patient.'),
     operatorText: localizedTextSchema.describe('What the operator should do or tell the caller.'),
     bring: localizedPhrasesSchema.describe('What to bring or have ready (may be empty lists).'),
     source: z.string().trim().min(1),

@@ -2,7 +2,7 @@ import type { Content } from './content';
 import type { ContentIssue } from './contentIssue';
 import type { ContentOrigins } from './contentOrigins';
 import { LANGUAGES } from './language';
-import type { Pathway, PathwayNode } from './pathwaySchema';
+import { type Pathway, type PathwayNode, UNSURE_CHOICE_ID } from './pathwaySchema';
 
 /** The most questions a caller may be asked on the way to any disposition. */
 export const MAX_QUESTIONS_TO_LEAF = 6;
@@ -43,6 +43,25 @@ export function validatePathway(p: Pathway, file: string): ContentIssue[] {
             'give each choice its own id',
           );
         ids.add(c.id);
+      }
+      if (ids.has('yes') && ids.has('no') && !ids.has(UNSURE_CHOICE_ID))
+        add(
+          `nodes.${id}.choices`,
+          'a yes/no question has no "unsure" choice, so a hedged answer ("not sure") has nowhere safe to go',
+          `add a choice with id "${UNSURE_CHOICE_ID}" that leads where an uncertain answer is safe`,
+        );
+      if (node.measure) {
+        for (const [side, target] of [
+          ['above', node.measure.above],
+          ['below', node.measure.below],
+        ] as const) {
+          if (!ids.has(target))
+            add(
+              `nodes.${id}.measure.${side}`,
+              `names the choice "${target}", which this question does not offer`,
+              'name one of its choice ids',
+            );
+        }
       }
       for (const lang of LANGUAGES) {
         const labels = node.choices.map((c) => c.label[lang].toLocaleLowerCase());
