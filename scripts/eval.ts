@@ -11,6 +11,7 @@ import type { KnowledgeEntry } from '../src/content/knowledgeSchema';
 import { evaluateMatcher, type Tally } from '../src/knowledge/evaluateMatcher';
 import { evaluationSetSchema, type EvaluationSet } from '../src/knowledge/evaluationSet';
 import { KnowledgeMatcher } from '../src/knowledge/knowledgeMatcher';
+import { formatBlindFigures, runBlindEvaluation } from './blindEvaluation';
 
 const root = join(__dirname, '..', '..');
 
@@ -130,6 +131,10 @@ async function main(): Promise<void> {
   console.log(
     `Latency at 1× (${entries.length} entries, built in ${buildMs.toFixed(0)} ms): ${latency(matcher, entries, set)}`,
   );
+  console.log('');
+  console.log('Blind sets (tests/blind, frozen 2026-12-04, never tuned on):');
+  for (const line of formatBlindFigures(await runBlindEvaluation(root))) console.log(`  ${line}`);
+
   const big = scaled(entries, 100);
   start = performance.now();
   const bigMatcher = KnowledgeMatcher.build(big, content.pathways, content.synonyms);
