@@ -53,10 +53,12 @@ export abstract class InterruptionDialog extends ComponentDialog {
     const activity = context.activity;
     const data = await this.conversationData.get(context, {});
     const text = (activity.text ?? '').trim();
+    // The words decide when they clearly say a language (Italian staff often run Teams in English); the
+    // client's locale only when they do not ("liposarcoma?", "ok").
     const lang =
       data.chosenLanguage ??
-      languageFromLocale(activity.locale) ??
       this.services.detectLanguage(text) ??
+      languageFromLocale(activity.locale) ??
       data.lastLanguage ??
       DEFAULT_LANGUAGE;
     const zone = (activity as { localTimezone?: unknown }).localTimezone;

@@ -67,10 +67,16 @@ export class ReplyBuilder {
     };
   }
 
-  /** "Did you mean…" with up to three candidates and "None of these". */
+  /**
+   * "Did you mean…" with up to three candidates and "None of these". When a candidate is about the booking line,
+   * the number, the hours and the live status come with it: whoever asked how to book is helped at once.
+   */
   didYouMean(entries: readonly KnowledgeEntry[], pathwayTitles: readonly string[], s: TurnSession): Reply {
+    const aboutTheLine = entries.some((e) => e.appendLineStatus === true);
     return {
-      text: this.t('answer.didYouMean', s.lang),
+      text: aboutTheLine
+        ? `${this.t('answer.didYouMean', s.lang)}\n\n${this.bookingLine(s)}`
+        : this.t('answer.didYouMean', s.lang),
       choices: [
         ...pathwayTitles.map((label) => ({ label })),
         ...entries.map((e) => ({ label: e[s.lang].question })),

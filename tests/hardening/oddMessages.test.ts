@@ -68,6 +68,24 @@ describe('long and odd messages', () => {
       });
     });
 
+    describe("when the client's locale and the words disagree", () => {
+      test('an Italian question from an English client is answered in Italian', async () => {
+        const { activities } = await say(bot, "che cos'è un sarcoma dei tessuti molli?", 'en-US');
+        expect(textOf(activities)).toMatch(/tumore|tessut/);
+        expect(textOf(activities)).not.toMatch(/\bthe\b/);
+      });
+
+      test('an English question from an Italian client is answered in English', async () => {
+        const { activities } = await say(bot, 'what is a soft tissue sarcoma?', 'it-IT');
+        expect(textOf(activities)).toMatch(/\bthe\b/);
+      });
+
+      test('a word that belongs to no language keeps the client language', async () => {
+        const { activities } = await say(bot, 'liposarcoma?', 'it-IT');
+        expect(textOf(activities)).not.toMatch(/\bthe\b/);
+      });
+    });
+
     describe('when the text is one enormous made-up word', () => {
       test('it gets an honest answer, and the next question is answered as usual', async () => {
         let x = 7;
