@@ -143,7 +143,7 @@ describeInBrowser('the Web Chat page in a real browser (Chromium)', () => {
       await context.close();
     });
 
-    test('the page is in English, names the department and the bot greets with the three doors', async () => {
+    test('the page is in English, names the department and the bot greets with the four doors', async () => {
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
       await page
         .getByRole('heading', { level: 1, name: 'Soft Tissue Sarcoma and Rare Tumours' })
@@ -153,6 +153,7 @@ describeInBrowser('the Web Chat page in a real browser (Chromium)', () => {
         'I have a suspicious mole',
         'I received a tumour diagnosis',
         'I discovered I have a metastasis',
+        'I have a lump or swelling',
       ]) {
         await page.getByRole('button', { name: door }).first().waitFor(WAIT);
       }

@@ -272,7 +272,7 @@ describe('call-centre operator mode', () => {
       expect(html).not.toContain(STAFF_KEY);
     });
 
-    test('the bot greets the operator with the call script and the three situations', async () => {
+    test('the bot greets the operator with the call script and the four situations', async () => {
       const session = await signIn();
       expect(session.token).toMatch(/^op1\./);
       expect(textOf(session.activities)).toMatch(/call script mode/i);

@@ -34,6 +34,7 @@ describe('loading the content', () => {
     const content = await loadContent(root);
     expect(content.entries.length).toBeGreaterThan(50);
     expect(content.pathways.map((p) => p.id).sort()).toEqual([
+      'lump-or-swelling',
       'metastasis',
       'suspicious-mole',
       'tumour-diagnosis',
