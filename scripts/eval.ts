@@ -12,6 +12,7 @@ import { evaluateMatcher, type Tally } from '../src/knowledge/evaluateMatcher';
 import { evaluationSetSchema, type EvaluationSet } from '../src/knowledge/evaluationSet';
 import { KnowledgeMatcher } from '../src/knowledge/knowledgeMatcher';
 import { formatBlindFigures, runBlindEvaluation } from './blindEvaluation';
+import { formatVignetteRuns, runBlindVignettes } from './blindVignettes';
 
 const root = join(__dirname, '..', '..');
 
@@ -134,6 +135,7 @@ async function main(): Promise<void> {
   console.log('');
   console.log('Blind sets (tests/blind, frozen 2026-12-04, never tuned on):');
   for (const line of formatBlindFigures(await runBlindEvaluation(root))) console.log(`  ${line}`);
+  for (const line of formatVignetteRuns(await runBlindVignettes(root))) console.log(`  ${line}`);
 
   const big = scaled(entries, 100);
   start = performance.now();
