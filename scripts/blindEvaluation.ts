@@ -42,7 +42,7 @@ interface Outcome {
 }
 
 /** One question to judge. */
-interface Case {
+export interface Case {
   readonly text: string;
   readonly forms: readonly string[];
   readonly expected: readonly string[];
@@ -98,8 +98,84 @@ function outcomeOf(activities: ReadonlyArray<Record<string, unknown>>): Outcome 
   return { kind: 'other', suggestions: [], text, choices };
 }
 
+/** The questions of one language to judge. */
+export interface CaseSet {
+  readonly lang: Language;
+  readonly answerable: readonly Case[];
+  readonly unanswerable: readonly Case[];
+  /** Answerable questions no entry answers (not counted). */
+  readonly gaps: number;
+}
+
+/** One language of the frozen blind set, with its labels. */
+async function blindCases(root: string, lang: Language): Promise<CaseSet> {
+  const set = JSON.parse(
+    await readFile(join(root, 'tests', 'blind', `kb-blind-${lang}.json`), 'utf8'),
+  ) as BlindSet;
+  const labels = JSON.parse(
+    await readFile(join(root, 'tests', 'blind', `kb-blind-${lang}.labels.json`), 'utf8'),
+  ) as BlindLabels;
+  const answerable: Case[] = [];
+  const unanswerable: Case[] = [];
+  let gaps = 0;
+  for (const l of labels.answerable) {
+    const q = set.answerable[l.i];
+    if (!q) continue;
+    const pathways = (l.pathwayOk ?? []).map((p) => PATHWAY_NAMES[p] ?? p);
+    if (l.expected.length === 0 && pathways.length === 0) gaps += 1;
+    else answerable.push({ text: q.text, forms: q.form ?? [], expected: l.expected, pathways });
+  }
+  for (const l of labels.unanswerable) {
+    const q = set.unanswerable[l.i];
+    if (!q) continue;
+    // Questions the writer thought unanswerable but an entry does answer are judged as answerable.
+    if (l.answeredBy.length > 0)
+      answerable.push({ text: q.text, forms: [], expected: l.answeredBy, pathways: [] });
+    else unanswerable.push({ text: q.text, forms: [], expected: [], pathways: [], category: q.category });
+  }
+  return { lang, answerable, unanswerable, gaps };
+}
+
+/** One language of the development set (`tests/knowledge/dev-set.json`), which tuning may read. */
+export async function devCases(root: string, lang: Language): Promise<CaseSet> {
+  const file = JSON.parse(await readFile(join(root, 'tests', 'knowledge', 'dev-set.json'), 'utf8')) as {
+    questions: Array<{
+      lang: Language;
+      text: string;
+      answerable: boolean;
+      expected: string[];
+      pathwayOk?: string[];
+      form?: string[];
+    }>;
+  };
+  const mine = file.questions.filter((q) => q.lang === lang);
+  const toCase = (q: (typeof mine)[number]): Case => ({
+    text: q.text,
+    forms: q.form ?? [],
+    expected: q.expected,
+    pathways: (q.pathwayOk ?? []).map((p) => PATHWAY_NAMES[p] ?? p),
+  });
+  const answerable = mine.filter(
+    (q) => q.answerable && (q.expected.length > 0 || (q.pathwayOk ?? []).length > 0),
+  );
+  return {
+    lang,
+    answerable: answerable.map(toCase),
+    unanswerable: mine.filter((q) => !q.answerable).map(toCase),
+    gaps: mine.filter((q) => q.answerable).length - answerable.length,
+  };
+}
+
 /** Runs both languages' blind sets through a fresh bot and returns the figures. */
 export async function runBlindEvaluation(root: string): Promise<BlindFigures[]> {
+  return runEvaluation(root, (lang) => blindCases(root, lang));
+}
+
+/** Runs both languages' question sets through a fresh bot and returns the figures. */
+export async function runEvaluation(
+  root: string,
+  load: (lang: Language) => Promise<CaseSet>,
+): Promise<BlindFigures[]> {
   const app = createApp({
     env: { LOG_LEVEL: 'silent', CURATOR_LOG_PATH: join('/tmp', `blind-eval-${process.pid}.jsonl`) },
     clock: fixedClock(OPEN_TUESDAY),
@@ -131,15 +207,7 @@ export async function runBlindEvaluation(root: string): Promise<BlindFigures[]> 
   };
   try {
     const figures: BlindFigures[] = [];
-    for (const lang of ['en', 'it'] as const) {
-      const set = JSON.parse(
-        await readFile(join(root, 'tests', 'blind', `kb-blind-${lang}.json`), 'utf8'),
-      ) as BlindSet;
-      const labels = JSON.parse(
-        await readFile(join(root, 'tests', 'blind', `kb-blind-${lang}.labels.json`), 'utf8'),
-      ) as BlindLabels;
-      figures.push(await judge(lang, set, labels, factFree, ask));
-    }
+    for (const lang of ['en', 'it'] as const) figures.push(await judge(await load(lang), factFree, ask));
     return figures;
   } finally {
     await app.close();
@@ -157,31 +225,10 @@ async function factFreeEntries(root: string): Promise<Set<string>> {
 }
 
 async function judge(
-  lang: Language,
-  set: BlindSet,
-  labels: BlindLabels,
+  { lang, answerable, unanswerable, gaps }: CaseSet,
   factFree: ReadonlySet<string>,
   ask: (text: string, lang: Language) => Promise<Outcome>,
 ): Promise<BlindFigures> {
-  const answerable: Case[] = [];
-  let gaps = 0;
-  for (const l of labels.answerable) {
-    const q = set.answerable[l.i];
-    if (!q) continue;
-    const pathways = (l.pathwayOk ?? []).map((p) => PATHWAY_NAMES[p] ?? p);
-    if (l.expected.length === 0 && pathways.length === 0) gaps += 1;
-    else answerable.push({ text: q.text, forms: q.form ?? [], expected: l.expected, pathways });
-  }
-  const unanswerable: Case[] = [];
-  for (const l of labels.unanswerable) {
-    const q = set.unanswerable[l.i];
-    if (!q) continue;
-    // Questions the writer thought unanswerable but an entry does answer are judged as answerable.
-    if (l.answeredBy.length > 0)
-      answerable.push({ text: q.text, forms: [], expected: l.answeredBy, pathways: [] });
-    else unanswerable.push({ text: q.text, forms: [], expected: [], pathways: [], category: q.category });
-  }
-
   let direct = 0;
   let topThree = 0;
   let wrongDirect = 0;
@@ -244,7 +291,7 @@ export function formatBlindFigures(figures: readonly BlindFigures[]): string[] {
   const pct = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(1)}% (${n}/${of})`;
   const lines: string[] = [];
   for (const f of figures) {
-    lines.push(`[${f.lang}] blind set, through the real bot:`);
+    lines.push(`[${f.lang}] through the real bot:`);
     lines.push(`  answered directly with the right entry   ${pct(f.direct, f.answerable)}   (target ≥ 95%)`);
     lines.push(
       `  right entry among the top three          ${pct(f.topThree, f.answerable)}   (target ≥ 99%)`,

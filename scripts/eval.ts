@@ -11,7 +11,7 @@ import type { KnowledgeEntry } from '../src/content/knowledgeSchema';
 import { evaluateMatcher, type Tally } from '../src/knowledge/evaluateMatcher';
 import { evaluationSetSchema, type EvaluationSet } from '../src/knowledge/evaluationSet';
 import { KnowledgeMatcher } from '../src/knowledge/knowledgeMatcher';
-import { formatBlindFigures, runBlindEvaluation } from './blindEvaluation';
+import { devCases, formatBlindFigures, runBlindEvaluation, runEvaluation } from './blindEvaluation';
 import { formatVignetteRuns, runBlindVignettes } from './blindVignettes';
 
 const root = join(__dirname, '..', '..');
@@ -132,6 +132,13 @@ async function main(): Promise<void> {
   console.log(
     `Latency at 1× (${entries.length} entries, built in ${buildMs.toFixed(0)} ms): ${latency(matcher, entries, set)}`,
   );
+  console.log('');
+  console.log(
+    'Development set (tests/knowledge/dev-set.json, chat-style wording; tuned on, so not a measure):',
+  );
+  for (const line of formatBlindFigures(await runEvaluation(root, (lang) => devCases(root, lang))))
+    console.log(`  ${line}`);
+  if (process.argv.includes('--dev-only')) return;
   console.log('');
   console.log('Blind sets (tests/blind, frozen 2026-12-04, never tuned on):');
   for (const line of formatBlindFigures(await runBlindEvaluation(root))) console.log(`  ${line}`);

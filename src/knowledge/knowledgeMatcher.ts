@@ -9,8 +9,18 @@ import { LanguageIndex } from './languageIndex';
 import { MATCHER_DEFAULTS, type MatcherOptions } from './matcherOptions';
 import type { MatchCandidate, MatchResult } from './matchResult';
 import type { ScoredDocument } from './scoredDocument';
+import { RetrievalIndex } from './retrievalIndex';
 import { SynonymExpander } from './synonymExpander';
 import { TextAnalyzer } from './textAnalyzer';
+
+/** One language's ranking of a text. */
+interface Ranking {
+  readonly ranked: readonly ScoredDocument[];
+  /** Distinct topic words of the text. */
+  readonly topicWords: number;
+  /** True when the retrieval index (BM25) ranks the same document first (asked only when it can matter). */
+  readonly agreed: () => boolean;
+}
 
 /**
  * Recognises which knowledge entry or pathway a free-text question asks for, in English or Italian, with a
@@ -20,15 +30,18 @@ import { TextAnalyzer } from './textAnalyzer';
 export class KnowledgeMatcher {
   private readonly analyzer: TextAnalyzer;
   private readonly indexes: Readonly<Record<Language, LanguageIndex>>;
+  private readonly retrieval: Readonly<Record<Language, RetrievalIndex>>;
   private readonly options: MatcherOptions;
 
   private constructor(
     analyzer: TextAnalyzer,
     indexes: Record<Language, LanguageIndex>,
+    retrieval: Record<Language, RetrievalIndex>,
     options: MatcherOptions,
   ) {
     this.analyzer = analyzer;
     this.indexes = indexes;
+    this.retrieval = retrieval;
     this.options = options;
   }
 
@@ -53,7 +66,10 @@ export class KnowledgeMatcher {
     const indexes = Object.fromEntries(
       LANGUAGES.map((lang) => [lang, new LanguageIndex(lang, documents, analyzer, merged)]),
     ) as Record<Language, LanguageIndex>;
-    return new KnowledgeMatcher(analyzer, indexes, merged);
+    const retrieval = Object.fromEntries(
+      LANGUAGES.map((lang) => [lang, new RetrievalIndex(lang, documents, analyzer, indexes[lang])]),
+    ) as Record<Language, RetrievalIndex>;
+    return new KnowledgeMatcher(analyzer, indexes, retrieval, merged);
   }
 
   /**
@@ -69,7 +85,7 @@ export class KnowledgeMatcher {
   }
 
   /** The scored documents of one language for a text, best first (for evaluation and diagnostics). */
-  rank(text: string, lang: Language): ScoredDocument[] {
+  rank(text: string, lang: Language): readonly ScoredDocument[] {
     return this.search(text, lang).ranked;
   }
 
@@ -78,17 +94,26 @@ export class KnowledgeMatcher {
     return this.indexes[lang].missingWords(this.analyzer.analyze(text, lang), id);
   }
 
-  private search(text: string, lang: Language, floor = 0): { ranked: ScoredDocument[]; topicWords: number } {
+  private search(text: string, lang: Language, floor = 0): Ranking {
     const { tokens, signature } = this.analyzer.analyzeWithSignature(text, lang);
     const ranked = this.indexes[lang].search({ tokens, signature }, floor);
-    return { ranked, topicWords: new Set(tokens.filter((t) => !t.weak).map((t) => t.stem)).size };
+    const top = ranked[0];
+    const retrieval = this.retrieval[lang];
+    return {
+      ranked,
+      topicWords: new Set(tokens.filter((t) => !t.weak).map((t) => t.stem)).size,
+      agreed: () => {
+        const second = top ? retrieval.best(text) : undefined;
+        return top !== undefined && second?.id === top.doc.id && second.kind === top.doc.kind;
+      },
+    };
   }
 
   /**
    * Turns a ranking into a band. A long message is mostly the story around the question, so its thresholds
    * are lowered in proportion, but it never gets more than "did you mean".
    */
-  private classify({ ranked, topicWords }: { ranked: readonly ScoredDocument[]; topicWords: number }): {
+  private classify({ ranked, topicWords, agreed }: Ranking): {
     result: MatchResult;
     topScore: number;
   } {
@@ -109,12 +134,20 @@ export class KnowledgeMatcher {
     const rivals = ranked.filter((r) => r.doc.id !== top.doc.id || r.doc.kind !== top.doc.kind);
     const runnerUp = rivals[0];
     // The very words of one phrasing (signature equal) are that document's question, whatever else scores.
-    const clear =
+    // Two independent rankers putting the same document first is strong evidence of what is asked, even when
+    // the person's own words cover the document less (typos, lay words, a story around the question).
+    const strict =
       !long &&
       (top.exact === true ||
         (top.score >= o.highScore &&
           top.coverage >= o.highCoverage &&
           (!runnerUp || top.score - runnerUp.score >= o.highMargin)));
+    const clear =
+      strict ||
+      (top.score >= o.agreedHighScore &&
+        top.coverage >= o.agreedHighCoverage &&
+        (!runnerUp || top.score - runnerUp.score >= o.highMargin) &&
+        agreed());
     if (clear) return result({ band: ConfidenceBand.High, best, candidates: [best] });
     const suggestions = rivals
       .filter((r) => r.score >= top.score * o.candidateRatio && r.coverage >= lowCoverage)

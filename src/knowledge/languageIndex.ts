@@ -441,6 +441,31 @@ export class LanguageIndex {
   }
 
   /** Recognises one typed word (remembered: people reuse words, and typo correction is the costly part). */
+  /**
+   * The terms of analysed words as this index knows them: a content word as its family's representative, a
+   * typed word recognised (typo corrected, related form) or left as typed; misspelt stopwords dropped.
+   */
+  recognisedTerms(tokens: readonly AnalyzedToken[]): string[] {
+    const out: string[] = [];
+    for (const token of tokens) {
+      const found = this.recognise(token);
+      if (found) out.push(found.term);
+    }
+    return out;
+  }
+
+  /** Share of this language's documents that use a term (0 for a term no document has). */
+  documentShare(term: string): number {
+    const id = this.termIds.get(term);
+    const docs = id === undefined ? undefined : this.postings[id]?.docs.length;
+    return (docs ?? 0) / Math.max(1, this.docs.length);
+  }
+
+  /** A content word's family representative (for documents indexed elsewhere with the same terms). */
+  canonicalTerm(stem: string): string {
+    return this.vocabulary.canonical(stem);
+  }
+
   private recognise(token: AnalyzedToken): ResolvedTerm | undefined {
     const key = `${token.surface} ${token.stem}`;
     if (this.recognised.has(key)) return this.recognised.get(key);

@@ -35,6 +35,10 @@ export interface MatcherOptions {
   readonly highScore: number;
   /** Coverage at or above which a match may be high. */
   readonly highCoverage: number;
+  /** Combined score at or above which a match both rankers agree on is high. */
+  readonly agreedHighScore: number;
+  /** Coverage at or above which a match both rankers agree on is high. */
+  readonly agreedHighCoverage: number;
   /** Least lead over the next different document for a high match. */
   readonly highMargin: number;
   /** Combined score below which a match is low. */
@@ -79,6 +83,8 @@ export const MATCHER_DEFAULTS: MatcherOptions = Object.freeze({
   highScore: 0.6,
   highCoverage: 0.75,
   highMargin: 0.08,
+  agreedHighScore: 0.4,
+  agreedHighCoverage: 0.4,
   lowScore: 0.5,
   lowCoverage: 0.5,
   maxNameDocuments: 2,
