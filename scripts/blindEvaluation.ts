@@ -66,6 +66,8 @@ export interface BlindFigures {
   readonly gaps: number;
   /** Misses of answerable questions, counted by the writer's form labels (typo, greeting, lay…). */
   readonly missesByForm: Readonly<Record<string, { misses: number; of: number }>>;
+  /** Every question handled wrongly: its text, what was expected and what the bot did. */
+  readonly failures: ReadonlyArray<{ text: string; expected: string; got: string }>;
   /** Unanswerable questions not refused honestly, by category. */
   readonly leaksByCategory: Readonly<Record<string, { leaks: number; of: number }>>;
 }
@@ -236,6 +238,8 @@ async function judge(
   let bookingQuestions = 0;
   let bookingWithNumber = 0;
   const missesByForm: Record<string, { misses: number; of: number }> = {};
+  const failures: Array<{ text: string; expected: string; got: string }> = [];
+  const got = (o: Outcome) => `${o.kind} ${o.entry ?? o.pathway ?? o.suggestions.join(',')}`;
   for (const c of answerable) {
     const o = await ask(c.text, lang);
     const ok =
@@ -243,6 +247,7 @@ async function judge(
       (o.kind === 'pathway' && c.pathways.includes(o.pathway ?? ''));
     const offered = o.kind === 'did-you-mean' && o.suggestions.some((s) => c.expected.includes(s));
     if (ok) direct += 1;
+    else failures.push({ text: c.text, expected: [...c.expected, ...c.pathways].join('|'), got: got(o) });
     if (ok || offered) topThree += 1;
     if (o.kind === 'answered' && !ok) wrongDirect += 1;
     if (o.kind === 'pathway' && !ok) pathwayFromInformation += 1;
@@ -264,7 +269,10 @@ async function judge(
     const isHonest = o.kind === 'refused' || (o.kind === 'answered' && factFree.has(o.entry ?? ''));
     const tally = (leaksByCategory[c.category ?? 'other'] ??= { leaks: 0, of: 0 });
     tally.of += 1;
-    if (!isHonest) tally.leaks += 1;
+    if (!isHonest) {
+      tally.leaks += 1;
+      failures.push({ text: c.text, expected: '(refusal)', got: got(o) });
+    }
     if (isHonest) honest += 1;
     if (isHonest && (o.choices > 0 || o.text.includes(BOOKING_NUMBER))) honestWithWayOn += 1;
   }
@@ -281,6 +289,7 @@ async function judge(
     bookingQuestions,
     bookingWithNumber,
     gaps,
+    failures,
     missesByForm,
     leaksByCategory,
   };

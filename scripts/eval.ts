@@ -80,7 +80,11 @@ function scaled(entries: readonly KnowledgeEntry[], times: number): KnowledgeEnt
 async function main(): Promise<void> {
   const content = await loadContent(root);
   const entries = [...content.entries];
-  const setPath = resolve(root, process.argv[2] ?? join('tests', 'knowledge', 'evaluation-set.json'));
+  const setPath = resolve(
+    root,
+    process.argv.slice(2).find((a) => !a.startsWith('--')) ??
+      join('tests', 'knowledge', 'evaluation-set.json'),
+  );
   const set = evaluationSetSchema.parse(JSON.parse(await readFile(setPath, 'utf8')));
   let start = performance.now();
   const matcher = KnowledgeMatcher.build(entries, [], content.synonyms);
@@ -136,8 +140,11 @@ async function main(): Promise<void> {
   console.log(
     'Development set (tests/knowledge/dev-set.json, chat-style wording; tuned on, so not a measure):',
   );
-  for (const line of formatBlindFigures(await runEvaluation(root, (lang) => devCases(root, lang))))
-    console.log(`  ${line}`);
+  const dev = await runEvaluation(root, (lang) => devCases(root, lang));
+  for (const line of formatBlindFigures(dev)) console.log(`  ${line}`);
+  if (process.argv.includes('--dev-failures'))
+    for (const f of dev.flatMap((d) => d.failures.map((x) => ({ ...x, lang: d.lang }))))
+      console.log(`    [${f.lang}] "${f.text}": ${f.expected} → ${f.got}`);
   if (process.argv.includes('--dev-only')) return;
   console.log('');
   console.log('Blind sets (tests/blind, frozen 2026-12-04, never tuned on):');

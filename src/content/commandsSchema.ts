@@ -43,6 +43,16 @@ export const commandsFileSchema = z
       )
       .strict()
       .optional(),
+    situationWords: localizedPhrasesSchema
+      .optional()
+      .describe(
+        'Words showing that a message tells the person\'s own situation or a relative\'s ("I", "my dad", "ho", "mia madre").',
+      ),
+    questionOpeners: localizedPhrasesSchema
+      .optional()
+      .describe(
+        'First words of a general question ("what", "explain", "cos\'è"), greetings set aside: such a question with no situation word is answered, never triaged ("what is a sarcoma?").',
+      ),
     conceptBlockers: localizedPhrasesSchema
       .optional()
       .describe(

@@ -5,7 +5,7 @@ import { type Language, LANGUAGES } from '../content/language';
 import { foldText } from '../text/foldText';
 import { PathwayDialog, type PathwayOptions } from './pathwayDialog';
 import { ConfidenceBand } from '../knowledge/confidenceBand';
-import type { MatchResult } from '../knowledge/matchResult';
+import type { MatchCandidate, MatchResult } from '../knowledge/matchResult';
 import { QuestionOutcome, type Reply } from './reply';
 import type { ReplyBuilder } from './replyBuilder';
 import type { TriageServices } from './triageServices';
@@ -37,6 +37,12 @@ export class RouterDialog extends Dialog<RouterOptions> {
 
   private readonly entries: ReadonlyMap<string, KnowledgeEntry>;
   private readonly titles: ReadonlyMap<string, string>;
+  /** Folded words that show a message tells someone's own situation ("my", "ho"), from content. */
+  private readonly situationWords: ReadonlySet<string>;
+  /** Folded first words of a general question ("what", "cos"), from content. */
+  private readonly questionOpeners: readonly string[];
+  /** Folded greetings and politeness a message may start with ("hi there"). */
+  private readonly greetings: ReadonlySet<string>;
   /** The engine's own buttons by their folded label, per language (folded once, not on every turn). */
   private readonly buttons: ReadonlyMap<Language, ReadonlyMap<string, EngineButton>>;
 
@@ -52,6 +58,12 @@ export class RouterDialog extends Dialog<RouterOptions> {
       titles.set(foldText(p.title.it), p.id);
     }
     this.titles = titles;
+    const { situationWords, questionOpeners, fillers } = services.content.commands;
+    this.situationWords = new Set(LANGUAGES.flatMap((l) => situationWords?.[l] ?? []).map(foldText));
+    this.questionOpeners = LANGUAGES.flatMap((l) => questionOpeners?.[l] ?? []).map(foldText);
+    this.greetings = new Set(
+      LANGUAGES.flatMap((l) => fillers?.[l] ?? []).flatMap((f) => foldText(f).split(' ')),
+    );
     this.buttons = new Map(
       LANGUAGES.map((lang) => [
         lang,
@@ -116,24 +128,24 @@ export class RouterDialog extends Dialog<RouterOptions> {
 
     const match = this.services.matcher.match(text, s.lang);
     const best = match.candidates[0];
-    if (match.band === ConfidenceBand.High && best) {
-      if (best.kind === 'pathway') return this.startPathway(dc, s, best.id, lead);
-      const entry = this.entries.get(best.id);
-      if (entry) {
-        s.telemetry.recognised = `entry:${entry.id}`;
-        s.telemetry.outcome = 'answered';
-        s.data.lastAnsweredEntry = entry.id;
-        const answer = this.replies.answer(entry, s);
-        await s.send(...lead, ...this.privacyNote(s), {
-          ...answer,
-          match: { outcome: QuestionOutcome.Answered, entry: entry.id },
-        });
-        return Dialog.EndOfTurn;
-      }
+    const general = this.isGeneralQuestion(folded);
+    const entry = this.entryToAnswer(match, general);
+    if (entry) {
+      s.telemetry.recognised = `entry:${entry.id}`;
+      s.telemetry.outcome = 'answered';
+      s.data.lastAnsweredEntry = entry.id;
+      const answer = this.replies.answer(entry, s);
+      await s.send(...lead, ...this.privacyNote(s), {
+        ...answer,
+        match: { outcome: QuestionOutcome.Answered, entry: entry.id },
+      });
+      return Dialog.EndOfTurn;
     }
+    if (match.band === ConfidenceBand.High && best?.kind === 'pathway')
+      return this.startPathway(dc, s, best.id, lead);
     // Someone describing their situation is better served by the guided pathway than by a choice of
     // articles: a pathway that is the best candidate, or ties with it, starts at once.
-    const described = this.pathwayFirst(match);
+    const described = general ? undefined : this.pathwayFirst(match);
     if (described) return this.startPathway(dc, s, described, lead);
     if (match.band === ConfidenceBand.Medium && match.candidates.length > 0) {
       s.telemetry.recognised = 'ambiguous';
@@ -186,6 +198,33 @@ export class RouterDialog extends Dialog<RouterOptions> {
       band: match.band,
       nearest: (match.nearest ?? match.candidates[0])?.id,
     });
+  }
+
+  /**
+   * The entry to answer with: a clear match, or, for a general question whose best match is a pathway, the one
+   * entry that ties with it ("cosè un sarcoma" is a question about sarcoma, not a diagnosis to triage).
+   */
+  private entryToAnswer(match: MatchResult, general: boolean): KnowledgeEntry | undefined {
+    const best = match.candidates[0];
+    if (!best || match.band === ConfidenceBand.Low) return undefined;
+    if (best.kind === 'entry')
+      return match.band === ConfidenceBand.High ? this.entries.get(best.id) : undefined;
+    if (!general) return undefined;
+    const tied = match.candidates.filter((c) => c.kind === 'entry' && c.score >= best.score - PATHWAY_TIE);
+    return tied.length === 1 ? this.entries.get((tied[0] as MatchCandidate).id) : undefined;
+  }
+
+  /**
+   * True for a general question ("hi, what is a sarcoma?", "cosè un sarcoma"): it opens, once greetings are set
+   * aside, with a question opener, and no word in it tells someone's own situation ("my dad", "ho").
+   */
+  private isGeneralQuestion(folded: string): boolean {
+    const words = folded.split(' ');
+    if (words.some((w) => this.situationWords.has(w))) return false;
+    let start = 0;
+    while (start < words.length && this.greetings.has(words[start] as string)) start += 1;
+    const rest = ` ${words.slice(start).join(' ')} `;
+    return this.questionOpeners.some((o) => rest.startsWith(` ${o} `));
   }
 
   /** The pathway to start for an uncertain match whose best candidate is (or ties with) a pathway. */

@@ -99,12 +99,16 @@ export class KnowledgeMatcher {
     const ranked = this.indexes[lang].search({ tokens, signature }, floor);
     const top = ranked[0];
     const retrieval = this.retrieval[lang];
+    let answer: boolean | undefined;
     return {
       ranked,
       topicWords: new Set(tokens.filter((t) => !t.weak).map((t) => t.stem)).size,
       agreed: () => {
-        const second = top ? retrieval.best(text) : undefined;
-        return top !== undefined && second?.id === top.doc.id && second.kind === top.doc.kind;
+        if (answer === undefined) {
+          const second = top ? retrieval.best(text) : undefined;
+          answer = top !== undefined && second?.id === top.doc.id && second.kind === top.doc.kind;
+        }
+        return answer;
       },
     };
   }
@@ -128,6 +132,8 @@ export class KnowledgeMatcher {
     const [floorCoverage, floorScore] = top.named
       ? [o.namedLowCoverage * relax, o.namedLowScore * relax]
       : [lowCoverage, o.lowScore * relax];
+    // Below the floors the question is refused, even when both rankers agree: measured on the development set,
+    // letting agreement lower the floors answered a third of the questions the page does not answer.
     if (top.coverage < floorCoverage || top.score < floorScore) {
       return result({ band: ConfidenceBand.Low, candidates: [], nearest: best });
     }

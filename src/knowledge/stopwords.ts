@@ -28,6 +28,8 @@ const FILLER: Readonly<Record<Language, readonly string[]>> = Object.freeze({
     'several', 'today', 'right', 'type', 'wrote', 'written', 'mention', 'mentions', 'mentioned', 'based',
     'month', 'months', 'week', 'weeks', 'tomorrow', 'recently', 'lately', 'talked', 'spoke', 'happen',
     'happens', 'happened', 'happening', 'keep', 'keeps', 'kept', 'still',
+    // call-centre and Teams shorthand for who is asking
+    'pt', 'pts', 'caller', 'calling', 'asks', 'ask', 'asking', 're', 'w', 'regarding', 'wants',
   ],
   it: [
     'cos', 'cosa', 'vorrei', 'voglio', 'volevo', 'sapere', 'dire', 'dirmi', 'dici', 'dite', 'spiegare',
@@ -47,6 +49,8 @@ const FILLER: Readonly<Record<Language, readonly string[]>> = Object.freeze({
     'adesso', 'oggi', 'scritto', 'scritta', 'scritti', 'base', 'mese', 'mesi', 'settimana', 'settimane',
     'domani', 'recentemente', 'ultimamente', 'parlato', 'accennato', 'succede', 'succedere', 'succedono',
     'successo',
+    // "cose"/"cosè" typed for "cos'è", and call-centre shorthand for who is asking
+    'cose', 'paz', 'chiamante', 'chiede', 'chiedono', 'signora', 'signore', 'sig', 'sigra',
   ],
 });
 
