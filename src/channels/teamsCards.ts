@@ -1,40 +1,85 @@
 import type { CallSummary, ReplyChoice } from '../dialogs/reply';
+import { cardMark } from './teamsCardMark';
 
 /** Adaptive Card schema version used for Teams (Teams supports up to 1.5 on all clients). */
 export const ADAPTIVE_CARD_VERSION = '1.5';
 
+/** The longest preview Teams shows in notifications and the chat list (longer ones end with "…"). */
+export const PREVIEW_LENGTH = 150;
+
 /** A JSON object. */
 type Json = Record<string, unknown>;
 
-function submitActions(choices: readonly ReplyChoice[]): Json[] {
+/**
+ * One `Action.Submit` per choice. Its `data.msteams` is an `imBack` whose text is the label, with the card's id in
+ * invisible characters at its end ({@link cardMark}); `choice` and `card` sit next to it for clients that send the
+ * submitted data back instead of the imBack text.
+ */
+function submitActions(choices: readonly ReplyChoice[], cardId: string | undefined): Json[] {
+  const mark = cardId ? cardMark(cardId) : '';
   return choices.map((c) => ({
     type: 'Action.Submit',
     title: c.label,
-    data: { msteams: { type: 'imBack', value: c.label } },
+    data: {
+      msteams: { type: 'imBack', value: c.label + mark },
+      choice: c.label,
+      ...(cardId ? { card: cardId } : {}),
+    },
   }));
 }
 
+/**
+ * The text Teams shows for a card in notifications and the chat list (the activity's `summary`; without it they
+ * read "Sent a card"): the first paragraph, on one line, cut at a word near {@link PREVIEW_LENGTH}.
+ */
+export function previewOf(text: string): string {
+  const first = (text.split(/\n\s*\n/)[0] ?? '').replace(/\s+/g, ' ').trim();
+  if (first.length <= PREVIEW_LENGTH) return first;
+  const cut = first.slice(0, PREVIEW_LENGTH - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > PREVIEW_LENGTH / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}
+
 /** A card with the reply text and one `Action.Submit` (Teams imBack) per choice. */
-export function buildChoiceCard(text: string, choices: readonly ReplyChoice[]): Json {
+export function buildChoiceCard(text: string, choices: readonly ReplyChoice[], cardId?: string): Json {
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: ADAPTIVE_CARD_VERSION,
+    fallbackText: text,
     body: [{ type: 'TextBlock', text, wrap: true }],
-    actions: submitActions(choices),
+    actions: submitActions(choices, cardId),
   };
 }
 
-/** The operator's call summary as a card: a fact set, then the choices. */
-export function buildSummaryCard(summary: CallSummary, choices: readonly ReplyChoice[]): Json {
+/** The operator's call summary as a card: the alarm of a red-flag call first, the title, a fact set, the choices. */
+export function buildSummaryCard(
+  summary: CallSummary,
+  choices: readonly ReplyChoice[],
+  cardId?: string,
+): Json {
+  const alarm = summary.alarm
+    ? [
+        {
+          type: 'TextBlock',
+          text: summary.alarm,
+          weight: 'Bolder',
+          size: 'Large',
+          color: 'Attention',
+          wrap: true,
+        },
+      ]
+    : [];
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: ADAPTIVE_CARD_VERSION,
+    fallbackText: summary.plainText,
     body: [
+      ...alarm,
       { type: 'TextBlock', text: summary.title, weight: 'Bolder', size: 'Medium', wrap: true },
       { type: 'FactSet', facts: summary.facts.map((f) => ({ title: f.label, value: f.value })) },
     ],
-    actions: submitActions(choices),
+    actions: submitActions(choices, cardId),
   };
 }

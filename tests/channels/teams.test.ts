@@ -15,6 +15,7 @@ import type { Content } from '../../src/content/content';
 import { loadContent } from '../../src/content/contentLoader';
 import { LANGUAGES, type Language } from '../../src/content/language';
 import type { Pathway } from '../../src/content/pathwaySchema';
+import { readCardMark } from '../../src/channels/teamsCardMark';
 import {
   message,
   newConversationId,
@@ -92,6 +93,12 @@ interface Card {
   body: { type: string; text?: string }[];
   actions?: { type: string; title: string; data: { msteams?: { type: string; value: string } } }[];
 }
+
+/** What a click on a Teams button sends back: its imBack text, which must read as the label once its card mark is removed. */
+const imBackOf = (action: NonNullable<Card['actions']>[number]) => ({
+  type: action.data.msteams?.type,
+  value: readCardMark(action.data.msteams?.value ?? '').text,
+});
 
 const cardsOf = (activities: readonly ReplyActivity[]) =>
   activities
@@ -214,7 +221,7 @@ describe('Microsoft Teams', () => {
   });
 
   describe('when a visitor writes to the bot in a personal chat', () => {
-    test('the conversation is the Web Chat one: same texts, same choices (as card buttons whose imBack sends the label)', async () => {
+    test('the conversation is the Web Chat one: same texts, same choices (as card buttons whose imBack sends the label and the card it is on)', async () => {
       const teamsId = newConversationId();
       const webId = newConversationId();
       const turns = ['when is the booking line open?', 'I have a suspicious mole', 'No', 'No'];
@@ -223,8 +230,10 @@ describe('Microsoft Teams', () => {
         const w = await bot.send(message(text, { conversationId: webId, locale: 'en-US' }));
         expect(t.activities.map(seen)).toEqual(w.activities.map(seen));
         for (const card of cardsOf(t.activities)) {
-          for (const action of card.actions ?? [])
-            expect(action.data.msteams).toEqual({ type: 'imBack', value: action.title });
+          for (const action of card.actions ?? []) {
+            expect(imBackOf(action)).toEqual({ type: 'imBack', value: action.title });
+            expect(readCardMark(action.data.msteams?.value ?? '').cardId).toMatch(/^[0-9a-f]{6}$/);
+          }
         }
       }
     });
@@ -310,7 +319,7 @@ describe('Microsoft Teams', () => {
         expect(Number(card.version)).toBeLessThanOrEqual(1.5);
         for (const action of card.actions ?? []) {
           expect(action.type).toBe('Action.Submit');
-          expect(action.data.msteams).toEqual({ type: 'imBack', value: action.title });
+          expect(imBackOf(action)).toEqual({ type: 'imBack', value: action.title });
         }
       }
     });
