@@ -10,6 +10,26 @@ export const PREVIEW_LENGTH = 150;
 /** A JSON object. */
 type Json = Record<string, unknown>;
 
+/** A person a card or message is addressed to with an @mention (Teams group chats and channels). */
+export interface TeamsMention {
+  /** Their Teams id (`from.id`). */
+  readonly id: string;
+  /** Their display name, as Teams shows it. */
+  readonly name: string;
+}
+
+/** The card-level `msteams.entities` that make `<at>name</at>` in a TextBlock a real mention. */
+function mentionEntities(to: TeamsMention | undefined): Json {
+  if (!to) return {};
+  const text = `<at>${to.name}</at>`;
+  return { msteams: { entities: [{ type: 'mention', text, mentioned: { id: to.id, name: to.name } }] } };
+}
+
+/** `text` preceded by the mention of `to`, when there is one. */
+function addressed(text: string, to: TeamsMention | undefined): string {
+  return to ? `<at>${to.name}</at> ${text}` : text;
+}
+
 /**
  * One `Action.Submit` per choice. Its `data.msteams` is an `imBack` whose text is the label, with the card's id in
  * invisible characters at its end ({@link cardMark}); `choice` and `card` sit next to it for clients that send the
@@ -40,15 +60,21 @@ export function previewOf(text: string): string {
   return `${(space > PREVIEW_LENGTH / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }
 
-/** A card with the reply text and one `Action.Submit` (Teams imBack) per choice. */
-export function buildChoiceCard(text: string, choices: readonly ReplyChoice[], cardId?: string): Json {
+/** A card with the reply text (after an @mention of `to`, when given) and one `Action.Submit` (Teams imBack) per choice. */
+export function buildChoiceCard(
+  text: string,
+  choices: readonly ReplyChoice[],
+  cardId?: string,
+  to?: TeamsMention,
+): Json {
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: ADAPTIVE_CARD_VERSION,
     fallbackText: text,
-    body: [{ type: 'TextBlock', text, wrap: true }],
+    body: [{ type: 'TextBlock', text: addressed(text, to), wrap: true }],
     actions: submitActions(choices, cardId),
+    ...mentionEntities(to),
   };
 }
 
@@ -57,6 +83,7 @@ export function buildSummaryCard(
   summary: CallSummary,
   choices: readonly ReplyChoice[],
   cardId?: string,
+  to?: TeamsMention,
 ): Json {
   const alarm = summary.alarm
     ? [
@@ -77,9 +104,10 @@ export function buildSummaryCard(
     fallbackText: summary.plainText,
     body: [
       ...alarm,
-      { type: 'TextBlock', text: summary.title, weight: 'Bolder', size: 'Medium', wrap: true },
+      { type: 'TextBlock', text: addressed(summary.title, to), weight: 'Bolder', size: 'Medium', wrap: true },
       { type: 'FactSet', facts: summary.facts.map((f) => ({ title: f.label, value: f.value })) },
     ],
     actions: submitActions(choices, cardId),
+    ...mentionEntities(to),
   };
 }

@@ -33,4 +33,6 @@ export interface Reply {
   readonly asks?: string;
   /** The id of the card its choices are on (set when sent); Teams buttons carry it back. */
   readonly card?: string;
+  /** True when said to everyone in a shared conversation (an introduction), not to the person who wrote. */
+  readonly everyone?: boolean;
 }

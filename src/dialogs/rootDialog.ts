@@ -59,7 +59,7 @@ export class RootDialog extends InterruptionDialog {
     await this.endPathway(dc);
     s.telemetry.recognised = 'introduction';
     s.data.welcomedAt = this.services.now().toISOString();
-    await s.send({ text: this.replies.t('shared.intro', s.lang) });
+    await s.send({ text: this.replies.t('shared.intro', s.lang), everyone: true });
   }
 
   protected override async restart(innerDc: DialogContext): Promise<DialogTurnResult> {

@@ -208,15 +208,23 @@ describe('Microsoft Teams', () => {
           .map((c) => c.body[0]?.text)
           .join('\n'),
       ).toContain(second.text.en);
-      expect(textOf([...opened.activities, ...picked.activities])).not.toContain('<at>');
+      expect(textOf([...opened.activities, ...picked.activities])).not.toContain(`<at>${BOT_NAME}</at>`);
     });
 
-    test('in a group chat, "@bot help" is understood as the help command', async () => {
+    test('in a group chat, "@bot help" is understood as the help command, and the reply @mentions who asked', async () => {
       const viaTeams = await bot.send(
         teamsMessage('help', { conversationId: newConversationId(), scope: 'groupChat' }),
       );
       const viaWeb = await bot.send(message('help', { locale: 'en-US' }));
-      expect(seen(viaTeams.activities[0]!).text).toBe(seen(viaWeb.activities[0]!).text);
+      const reply = viaTeams.activities[0]!;
+      expect(seen(reply).text).toBe(`<at>Giulia Rossi</at> ${seen(viaWeb.activities[0]!).text}`);
+      expect(reply.entities).toEqual([
+        expect.objectContaining({
+          type: 'mention',
+          text: '<at>Giulia Rossi</at>',
+          mentioned: expect.objectContaining({ name: 'Giulia Rossi' }),
+        }),
+      ]);
     });
   });
 

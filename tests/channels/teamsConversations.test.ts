@@ -78,6 +78,26 @@ describe('Microsoft Teams conversations', () => {
       expect(readTexts(await say('No', giulia))).toContain(q(mole, 'q-lump').text.en);
     });
 
+    test('each reply @mentions the member it is for, so everyone sees whose question a card is', async () => {
+      const chat = newConversationId();
+      const giulias = lastCard(
+        await say('I have a suspicious mole', { conversationId: chat, scope: 'groupChat', from: GIULIA }),
+      );
+      const marcos = await say('when is the booking line open?', {
+        conversationId: chat,
+        scope: 'groupChat',
+        from: MARCO,
+      });
+      expect(giulias?.body[0]?.text).toMatch(new RegExp(`^<at>${GIULIA.name}</at> `));
+      expect(giulias).toMatchObject({
+        msteams: {
+          entities: [{ type: 'mention', text: `<at>${GIULIA.name}</at>`, mentioned: { id: GIULIA.id } }],
+        },
+      });
+      expect(readTexts(marcos)).toMatch(new RegExp(`^<at>${MARCO.name}</at> `));
+      expect(readTexts(marcos)).not.toContain(GIULIA.name);
+    });
+
     test('"forget me" deletes only the member who asked', async () => {
       const chat = newConversationId();
       const giulia: Where = { conversationId: chat, scope: 'groupChat', from: GIULIA };

@@ -126,6 +126,7 @@ export interface TeamsCard {
     facts?: { title: string; value: string }[];
   }[];
   readonly actions?: CardButton[];
+  readonly msteams?: { entities?: { type: string; text: string; mentioned: { id: string; name: string } }[] };
 }
 
 /** The Adaptive Cards of some replies. */
