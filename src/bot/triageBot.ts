@@ -59,9 +59,12 @@ export class TriageBot extends TeamsActivityHandler {
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
-      await this.withDialogs(context, (dc) =>
-        isSharedConversation(context.activity) ? this.root.introduce(dc) : this.root.welcome(dc),
-      );
+      // An upgrade to a new app version ("add-upgrade") is no new arrival: nothing is said and nothing ends.
+      if (context.activity.action === 'add') {
+        await this.withDialogs(context, (dc) =>
+          isSharedConversation(context.activity) ? this.root.introduce(dc) : this.root.welcome(dc),
+        );
+      }
       await next();
     });
     this.onInstallationUpdateRemove(async (context, next) => {

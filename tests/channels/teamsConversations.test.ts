@@ -252,6 +252,16 @@ describe('Microsoft Teams conversations', () => {
       expect(readTexts(await say('Per me', where))).not.toContain(q(metastasis, 'q-worse').text.it);
     });
 
+    test('an upgrade of the app to a new version says nothing and leaves the pathway where it was', async () => {
+      const where: Where = { conversationId: newConversationId(), scope: 'personal' };
+      await say('I have a suspicious mole', where);
+      const upgraded = await send(
+        teamsActivity({ ...where, extra: { type: 'installationUpdate', action: 'add-upgrade' } }),
+      );
+      expect(upgraded).toEqual([]);
+      expect(readTexts(await say('No', where))).toContain(q(mole, 'q-lump').text.en);
+    });
+
     test("a door's label while a pathway is under way starts that guide afresh and says the other was closed", async () => {
       const where: Where = { conversationId: newConversationId(), scope: 'personal' };
       const welcome = lastCard(
