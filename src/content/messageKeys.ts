@@ -60,6 +60,7 @@ export const MESSAGE_KEYS: readonly string[] = Object.freeze([
   'click.stale',
   'click.staleEnded',
   'shared.intro',
+  'forget.doneShared',
   'disposition.bringOperator',
   'summary.redFlagTitle',
   'summary.alarm',

@@ -7,6 +7,7 @@ import { DispositionCode } from '../content/dispositionCode';
 import type { Language } from '../content/language';
 import { RedFlagKind } from '../content/redFlagsSchema';
 import type { RedFlagHit } from '../safety/redFlagScreen';
+import { isSharedConversation } from '../state/conversationScope';
 import { foldText } from '../text/foldText';
 import type { CallSummaryBuilder, PathwayProgress } from './callSummaryBuilder';
 import { CardClick } from './cardClick';
@@ -266,7 +267,10 @@ export abstract class InterruptionDialog extends ComponentDialog {
       case 'forgetMe':
         await innerDc.cancelAllDialogs();
         await this.services.forget(innerDc.context);
-        await s.send({ text: t('forget.done') });
+        // In a group chat only the asker's own state was deleted; the chat's messages stay in Teams.
+        await s.send({
+          text: t(isSharedConversation(innerDc.context.activity) ? 'forget.doneShared' : 'forget.done'),
+        });
         return { status: DialogTurnStatus.complete };
     }
   }

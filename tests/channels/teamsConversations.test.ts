@@ -107,7 +107,7 @@ describe('Microsoft Teams conversations', () => {
         q(mole, 'q-bleeding').text.en,
       );
 
-      expect(readTexts(await say('forget me', marco))).toContain(en('forget.done'));
+      expect(readTexts(await say('forget me', marco))).toContain(en('forget.doneShared'));
       expect(readTexts(await say('For me', giulia))).toContain(q(metastasis, 'q-worse').text.en);
       const after = await say('No', marco);
       expect(readTexts(after)).not.toContain(q(mole, 'q-lump').text.en);
