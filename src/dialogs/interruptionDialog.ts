@@ -184,7 +184,7 @@ export abstract class InterruptionDialog extends ComponentDialog {
   }
 
   /** Where the pathway under way stands (for a red-flag call summary), if one is. */
-  protected progressOf(innerDc: DialogContext): PathwayProgress | undefined {
+  private progressOf(innerDc: DialogContext): PathwayProgress | undefined {
     const instance = innerDc.stack.find((d) => d.id === PathwayDialog.id);
     const state = instance?.state as PathwayState | undefined;
     return state ? { pathwayId: state.pathwayId, nodeId: state.nodeId, answers: state.answers } : undefined;
