@@ -17,7 +17,7 @@ import { createTurnApology } from './bot/turnApology';
 import { createTurnErrorHandler } from './bot/turnErrorHandler';
 import { agentRoutes } from './channels/agent/agentRoutes';
 import { OperatorTurnRunner } from './channels/agent/operatorTurnRunner';
-import { renderReplies } from './channels/replyRenderer';
+import { addresseeOf, renderReplies } from './channels/replyRenderer';
 import { createWebChatChannel } from './channels/webchat/webChatChannel';
 import { type Config, loadConfig, StorageKind } from './config';
 import { loadContent } from './content/contentLoader';
@@ -183,7 +183,9 @@ export function createApp(options: AppOptions = {}): App {
       logger,
     };
     const send = async (context: TurnContext, replies: Parameters<typeof renderReplies>[0]) => {
-      await context.sendActivities(renderReplies(replies, context.activity.channelId ?? ''));
+      await context.sendActivities(
+        renderReplies(replies, context.activity.channelId ?? '', addresseeOf(context.activity)),
+      );
     };
     const root = new RootDialog(services, conversationData, send);
     adapter.onTurnError = createTurnErrorHandler(

@@ -1,36 +1,75 @@
-import { ActionTypes, type Activity, CardFactory, type CardAction } from 'botbuilder';
+import { ActionTypes, type Activity, CardFactory, type CardAction, type Entity } from 'botbuilder';
 import type { Reply } from '../dialogs/reply';
-import { buildChoiceCard, buildSummaryCard } from './teamsCards';
+import { isSharedConversation } from '../state/conversationScope';
+import { buildChoiceCard, buildSummaryCard, previewOf, type TeamsMention } from './teamsCards';
 
 /** Channels whose clients show `suggestedActions` buttons. */
 const SUGGESTED_ACTION_CHANNELS = new Set(['webchat', 'directline', 'emulator', 'test']);
 
 /**
- * Turns engine replies into activities for a channel: `suggestedActions` (imBack) on Web Chat and Direct
- * Line, Adaptive Cards whose `Action.Submit` carries `data.msteams` imBack on Teams, numbered text elsewhere.
+ * The person replies in a Teams group chat or channel are for, to be named with an @mention at their start: there
+ * several people may each be in their own pathway, and each must see which question is theirs.
  */
-export function renderReplies(replies: readonly Reply[], channelId: string): Partial<Activity>[] {
+export function addresseeOf(activity: Partial<Activity>): TeamsMention | undefined {
+  if (activity.channelId !== 'msteams' || !isSharedConversation(activity)) return undefined;
+  const id = activity.from?.id;
+  const name = (activity.from?.name ?? '').replace(/[<>]/g, '').trim();
+  return id && name ? { id, name } : undefined;
+}
+
+/**
+ * Turns engine replies into activities for a channel: `suggestedActions` (imBack) on Web Chat and Direct
+ * Line, Adaptive Cards whose `Action.Submit` carries `data.msteams` imBack on Teams (each card message with a
+ * `summary` for notifications and previews, and in a shared conversation an @mention of the person it is for),
+ * numbered text elsewhere.
+ */
+export function renderReplies(
+  replies: readonly Reply[],
+  channelId: string,
+  addressee?: TeamsMention,
+): Partial<Activity>[] {
   return replies.map((reply) => {
-    const activity = renderReply(reply, channelId);
+    const activity =
+      channelId === 'msteams' ? renderTeamsReply(reply, addressee) : renderReply(reply, channelId);
     if (!reply.disposition && !reply.match) return activity;
     const triage = { ...(reply.disposition ? { disposition: reply.disposition } : {}), ...reply.match };
-    return { ...activity, channelData: { triage } };
+    return { ...activity, channelData: { ...(activity.channelData as object | undefined), triage } };
   });
+}
+
+/** A Teams activity mentioning `to`: the `<at>` text and its entity. */
+function mention(to: TeamsMention): { text: string; entities: Entity[] } {
+  const text = `<at>${to.name}</at>`;
+  return { text, entities: [{ type: 'mention', text, mentioned: { id: to.id, name: to.name } }] };
+}
+
+function renderTeamsReply(reply: Reply, addressee: TeamsMention | undefined): Partial<Activity> {
+  const choices = reply.choices ?? [];
+  const to = reply.everyone ? undefined : addressee;
+  const at = to ? mention(to) : undefined;
+  const entities = at ? { entities: at.entities } : {};
+  if (reply.summary) {
+    // Teams reads text as Markdown, where single line breaks run together: one paragraph per line.
+    const lines = reply.summary.plainText.split('\n');
+    return {
+      type: 'message',
+      text: (at ? [at.text, ...lines] : lines).join('\n\n'),
+      summary: previewOf(reply.summary.alarm ?? reply.summary.title),
+      attachments: [CardFactory.adaptiveCard(buildSummaryCard(reply.summary, choices, reply.card, to))],
+      ...entities,
+    };
+  }
+  if (choices.length === 0)
+    return { type: 'message', text: at ? `${at.text} ${reply.text}` : reply.text, ...entities };
+  return {
+    type: 'message',
+    summary: previewOf(reply.text),
+    attachments: [CardFactory.adaptiveCard(buildChoiceCard(reply.text, choices, reply.card, to))],
+  };
 }
 
 function renderReply(reply: Reply, channelId: string): Partial<Activity> {
   const choices = reply.choices ?? [];
-  if (channelId === 'msteams') {
-    if (reply.summary) {
-      return {
-        type: 'message',
-        text: reply.text,
-        attachments: [CardFactory.adaptiveCard(buildSummaryCard(reply.summary, choices))],
-      };
-    }
-    if (choices.length === 0) return { type: 'message', text: reply.text };
-    return { type: 'message', attachments: [CardFactory.adaptiveCard(buildChoiceCard(reply.text, choices))] };
-  }
   if (choices.length === 0) return { type: 'message', text: reply.text };
   if (SUGGESTED_ACTION_CHANNELS.has(channelId) || channelId === '') {
     const actions: CardAction[] = choices.map((c) => ({

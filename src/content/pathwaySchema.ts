@@ -8,6 +8,11 @@ export const choiceSchema = z
   .object({
     id: idSchema.describe('Stable id of the choice, kept in call summaries.'),
     label: localizedTextSchema.describe('Button text (short).'),
+    summary: localizedTextSchema
+      .optional()
+      .describe(
+        'The answer as the call summary states it, in the third person, when the label does not read so ("For me" → "the patient"); defaults to the label.',
+      ),
     words: localizedPhrasesSchema
       .optional()
       .describe('Words a typed answer may use for this choice (yes/no words are built in).'),
@@ -43,6 +48,9 @@ export const questionNodeSchema = z
     measure: measureSchema.optional(),
     operatorText: localizedTextSchema.describe(
       'The same question as a script line for a call-centre operator ("Ask the caller whether…").',
+    ),
+    summaryLabel: localizedTextSchema.describe(
+      'The short label of this answer in the call summary, in the third person ("Caller", "Primary tumour").',
     ),
     source: z
       .string()
@@ -93,6 +101,9 @@ export const pathwaySchema = z
     $schema: z.string().optional(),
     id: idSchema,
     title: localizedTextSchema.describe('The door as the page names it, e.g. "I have a suspicious mole".'),
+    situation: localizedTextSchema.describe(
+      'The situation as the call summary names it, in the third person, e.g. "Suspicious mole".',
+    ),
     order: z
       .number()
       .int()

@@ -1,4 +1,5 @@
 import type { Language } from '../content/language';
+import type { SentCard } from './cardClick';
 
 /** Who the bot is talking to. */
 export enum AudienceMode {
@@ -34,4 +35,8 @@ export interface ConversationData {
   lastAnsweredEntry?: string;
   /** ISO time of the last user message, for idle expiry. */
   lastSeenAt?: string;
+  /** The last cards of choices sent (newest last), so that a click on an older one is recognised. */
+  cards?: SentCard[];
+  /** ISO time of a welcome sent on an install or members-added event that no message has followed yet. */
+  welcomedAt?: string;
 }

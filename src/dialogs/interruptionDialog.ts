@@ -7,8 +7,14 @@ import { DispositionCode } from '../content/dispositionCode';
 import type { Language } from '../content/language';
 import { RedFlagKind } from '../content/redFlagsSchema';
 import type { RedFlagHit } from '../safety/redFlagScreen';
+import { isSharedConversation } from '../state/conversationScope';
+import { foldText } from '../text/foldText';
+import type { CallSummaryBuilder, PathwayProgress } from './callSummaryBuilder';
+import { CardClick } from './cardClick';
 import type { ConversationData } from './conversationData';
 import { languageFromLocale } from './languageFromLocale';
+import { PathwayDialog, type PathwayState } from './pathwayDialog';
+import type { Reply } from './reply';
 import type { ReplyBuilder } from './replyBuilder';
 import type { TriageServices } from './triageServices';
 import { type ReplySender, TurnSession } from './turnSession';
@@ -16,20 +22,38 @@ import { type ReplySender, TurnSession } from './turnSession';
 /** Default reply language when nothing else tells (the department is in Milan). */
 export const DEFAULT_LANGUAGE: Language = 'it';
 
+/** The locale a Teams activity's `clientInfo` entity carries (Teams events often have no `locale` of their own). */
+function clientInfoLocale(entities: readonly { type?: string }[] | undefined): string | undefined {
+  const info = entities?.find((e) => e.type === 'clientInfo') as { locale?: unknown } | undefined;
+  return typeof info?.locale === 'string' ? info.locale : undefined;
+}
+
 /**
  * The one place where global interruptions are handled, before the normal flow, on every turn:
- * red flags (112 at once), help, start over, talk to a person, language switch and "forget me".
+ * red flags (112 at once), help, start over, talk to a person, language switch and "forget me";
+ * a door's label while a pathway is under way (that pathway ends, saying so, and the door opens);
+ * a click on an old card's button, which never answers the current question.
  * @remarks Subclasses add the normal flow as child dialogs; nothing else checks these words.
  */
 export abstract class InterruptionDialog extends ComponentDialog {
+  /** Pathway ids by their folded door label, in both languages. */
+  private readonly doors: ReadonlyMap<string, string>;
+
   constructor(
     id: string,
     protected readonly services: TriageServices,
     protected readonly replies: ReplyBuilder,
     private readonly conversationData: StatePropertyAccessor<ConversationData>,
     private readonly sender: ReplySender,
+    protected readonly summaries: CallSummaryBuilder,
   ) {
     super(id);
+    this.doors = new Map(
+      services.content.pathways.flatMap((p) => [
+        [foldText(p.title.en), p.id] as const,
+        [foldText(p.title.it), p.id] as const,
+      ]),
+    );
   }
 
   /** Begins the quiet bottom dialog again after the stack was cleared. */
@@ -58,7 +82,7 @@ export abstract class InterruptionDialog extends ComponentDialog {
     const lang =
       data.chosenLanguage ??
       this.services.detectLanguage(text) ??
-      languageFromLocale(activity.locale) ??
+      languageFromLocale(activity.locale ?? clientInfoLocale(activity.entities)) ??
       data.lastLanguage ??
       DEFAULT_LANGUAGE;
     const zone = (activity as { localTimezone?: unknown }).localTimezone;
@@ -86,6 +110,7 @@ export abstract class InterruptionDialog extends ComponentDialog {
 
     const idle = this.isIdle(data);
     data.lastSeenAt = this.services.now().toISOString();
+    delete data.welcomedAt;
 
     const flag = this.services.redFlags.check(activity.text ?? '');
     if (flag) return this.emergency(innerDc, s, flag);
@@ -98,7 +123,73 @@ export abstract class InterruptionDialog extends ComponentDialog {
     }
 
     const command = this.services.commands.recognize(activity.text ?? '');
-    return command ? this.command(innerDc, s, command) : undefined;
+    if (command) return this.command(innerDc, s, command);
+    const door = this.doors.get(foldText(activity.text ?? ''));
+    if (door && innerDc.stack.some((d) => d.id === PathwayDialog.id)) {
+      // A door's label (typed, or clicked on an old welcome) starts that guide afresh, ending the one under way.
+      s.telemetry.recognised = `pathway-closed:${door}`;
+      await innerDc.cancelAllDialogs();
+      await s.send({ text: this.replies.t('pathway.closed', lang) });
+      return this.restartThenContinue(innerDc);
+    }
+    return door ? undefined : this.staleClick(innerDc, s);
+  }
+
+  /**
+   * A click on a card that is not the latest one sent to this person: it never answers the current question.
+   * @remarks Old buttons stay clickable in Teams. A click on an earlier question's card, or on any card (another
+   * person's, in a group chat) whose label is also one of the current choices, gets a kind note and the current
+   * question again. After a pathway ended, an old answer button says so and offers the doors. Other old buttons
+   * (follow-up questions) are read as if typed. Clicks whose card is not known are handled by their label in
+   * {@link PathwayDialog} ({@link TurnSession.isEarlierQuestionLabel}).
+   */
+  private async staleClick(innerDc: DialogContext, s: TurnSession): Promise<DialogTurnResult | undefined> {
+    const clicked = CardClick.of(innerDc.context);
+    const latest = s.latestCard;
+    if (!clicked || latest?.id === clicked) return undefined;
+    const earlier = s.earlierCard(clicked);
+    // The same question asked again (after an unclear answer, say): its earlier card still answers it.
+    if (earlier?.asks !== undefined && earlier.asks === latest?.asks) return undefined;
+    const folded = foldText(innerDc.context.activity.text ?? '');
+    if (innerDc.activeDialog?.id === PathwayDialog.id) {
+      const current = s.data.offered?.some((c) => foldText(c.label) === folded) ?? false;
+      if (earlier?.asks === undefined && !current) return undefined;
+      s.telemetry.recognised = 'stale-click';
+      await s.send({ text: this.replies.t('click.stale', s.lang) });
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    }
+    if (earlier?.asks === undefined) return undefined;
+    s.telemetry.recognised = 'stale-click';
+    await s.send({
+      text: this.replies.t('click.staleEnded', s.lang),
+      choices: this.replies.welcome(s).choices,
+    });
+    return this.keepWaiting(innerDc);
+  }
+
+  /**
+   * Screens an edited message (Teams `messageUpdate`) for red flags as if it were new: an edit that adds
+   * "bleeding a lot and I feel faint" gets 112 at once and ends the pathway; any other edit changes nothing.
+   * @param dc the bot's outer dialog context (the root dialog may be under way)
+   */
+  async screenEdit(dc: DialogContext): Promise<void> {
+    const s = await this.openSession(dc.context);
+    const text = dc.context.activity.text ?? '';
+    const flag = this.services.redFlags.check(text);
+    s.telemetry.recognised = flag ? `edit-red-flag:${flag.id}` : 'edit';
+    if (!flag) return;
+    s.telemetry.outcome = DispositionCode.Emergency112;
+    const progress = dc.child ? this.progressOf(dc.child) : undefined;
+    await dc.cancelAllDialogs();
+    await s.send(...this.emergencyReplies(s, flag, text, progress));
+  }
+
+  /** Where the pathway under way stands (for a red-flag call summary), if one is. */
+  private progressOf(innerDc: DialogContext): PathwayProgress | undefined {
+    const instance = innerDc.stack.find((d) => d.id === PathwayDialog.id);
+    const state = instance?.state as PathwayState | undefined;
+    return state ? { pathwayId: state.pathwayId, nodeId: state.nodeId, answers: state.answers } : undefined;
   }
 
   private isIdle(data: ConversationData): boolean {
@@ -113,8 +204,23 @@ export abstract class InterruptionDialog extends ComponentDialog {
     flag: RedFlagHit,
   ): Promise<DialogTurnResult> {
     s.telemetry.recognised = `red-flag:${flag.id}`;
-    s.telemetry.outcome = 'emergency-112';
+    s.telemetry.outcome = DispositionCode.Emergency112;
+    const progress = this.progressOf(innerDc);
     await innerDc.cancelAllDialogs();
+    await s.send(...this.emergencyReplies(s, flag, innerDc.context.activity.text ?? '', progress));
+    return this.restart(innerDc);
+  }
+
+  /**
+   * The 112 instruction; for an operator, worded for the operator and followed by the red-flag call summary
+   * (the words that raised the alarm, redacted, and the answers taken so far).
+   */
+  private emergencyReplies(
+    s: TurnSession,
+    flag: RedFlagHit,
+    words: string,
+    progress: PathwayProgress | undefined,
+  ): Reply[] {
     const selfHarm = flag.kind === RedFlagKind.SelfHarm;
     const key = s.operator
       ? selfHarm
@@ -123,12 +229,14 @@ export abstract class InterruptionDialog extends ComponentDialog {
       : selfHarm
         ? 'emergency.selfHarm'
         : 'emergency.redFlag';
-    await s.send({
-      text: this.replies.t(key, s.lang),
-      choices: [{ label: this.replies.t('choice.startOver', s.lang) }],
-      disposition: DispositionCode.Emergency112,
-    });
-    return this.restart(innerDc);
+    const next = { choices: [{ label: this.replies.t('choice.startOver', s.lang) }] };
+    const text = this.replies.t(key, s.lang);
+    if (!s.operator) return [{ text, disposition: DispositionCode.Emergency112, ...next }];
+    const summary = this.summaries.redFlag(s, { selfHarm, words, progress });
+    return [
+      { text, disposition: DispositionCode.Emergency112 },
+      { text: summary.plainText, summary, ...next },
+    ];
   }
 
   private async command(innerDc: DialogContext, s: TurnSession, command: Command): Promise<DialogTurnResult> {
@@ -161,7 +269,10 @@ export abstract class InterruptionDialog extends ComponentDialog {
       case 'forgetMe':
         await innerDc.cancelAllDialogs();
         await this.services.forget(innerDc.context);
-        await s.send({ text: t('forget.done') });
+        // In a group chat only the asker's own state was deleted; the chat's messages stay in Teams.
+        await s.send({
+          text: t(isSharedConversation(innerDc.context.activity) ? 'forget.doneShared' : 'forget.done'),
+        });
         return { status: DialogTurnStatus.complete };
     }
   }

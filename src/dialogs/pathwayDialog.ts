@@ -1,6 +1,5 @@
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { Dialog } from 'botbuilder-dialogs/lib/dialog';
-import { DISPOSITION_URGENCY } from '../content/dispositionCode';
 import type { Language } from '../content/language';
 import type { DispositionNode, Pathway, PathwayNode, QuestionNode } from '../content/pathwaySchema';
 import { foldText } from '../text/foldText';
@@ -9,6 +8,7 @@ import { ConfidenceBand } from '../knowledge/confidenceBand';
 import { QuestionOutcome, type Reply, type ReplyMatch } from './reply';
 import type { ReplyBuilder } from './replyBuilder';
 import type { CallSummaryBuilder } from './callSummaryBuilder';
+import { operatorNote } from './operatorNote';
 import type { TriageServices } from './triageServices';
 import { TurnSession } from './turnSession';
 
@@ -24,6 +24,8 @@ export interface PathwayAnswer {
   readonly nodeId: string;
   /** Choice id picked. */
   readonly choiceId: string;
+  /** What the operator typed, when it says more than the choice (redacted), for the call summary. */
+  readonly note?: string;
 }
 
 /** The pathway's place, kept in dialog state. */
@@ -59,6 +61,8 @@ export class PathwayDialog extends Dialog<PathwayOptions> {
   static readonly id = 'pathway';
 
   private readonly pathways: ReadonlyMap<string, Pathway>;
+  /** Each question's `pathway/node` key, which its cards carry (so old cards of other questions are told apart). */
+  private readonly questionKeys = new WeakMap<QuestionNode, string>();
 
   constructor(
     private readonly services: TriageServices,
@@ -67,6 +71,9 @@ export class PathwayDialog extends Dialog<PathwayOptions> {
   ) {
     super(PathwayDialog.id);
     this.pathways = new Map(services.content.pathways.map((p) => [p.id, p]));
+    for (const p of services.content.pathways)
+      for (const [id, node] of Object.entries(p.nodes))
+        if (node.type === 'question') this.questionKeys.set(node, `${p.id}/${id}`);
   }
 
   override async beginDialog(dc: DialogContext, options?: PathwayOptions): Promise<DialogTurnResult> {
@@ -113,7 +120,8 @@ export class PathwayDialog extends Dialog<PathwayOptions> {
     const choice = interpretChoice(text, node.choices, s.lang);
     if (choice) {
       s.telemetry.recognised = `answer:${node.choices.indexOf(choice) + 1}`;
-      state.answers.push({ nodeId: state.nodeId, choiceId: choice.id });
+      const note = s.operator ? operatorNote(text, choice) : undefined;
+      state.answers.push({ nodeId: state.nodeId, choiceId: choice.id, ...(note ? { note } : {}) });
       state.nodeId = choice.next;
       state.misses = 0;
       return this.advance(dc, pathway, state, []);
@@ -134,12 +142,19 @@ export class PathwayDialog extends Dialog<PathwayOptions> {
         return Dialog.EndOfTurn;
       }
     }
+    if (s.isEarlierQuestionLabel(text)) {
+      // A button of an earlier question's card (the channel sent back only its label): not an answer to this one.
+      s.telemetry.recognised = 'stale-click';
+      await s.send(this.question(node, s.lang, s.operator, 'click.stale'));
+      return Dialog.EndOfTurn;
+    }
     state.misses += 1;
     s.telemetry.recognised = 'unclear-answer';
     if (state.misses >= MAX_MISSES) {
       state.misses = 0;
+      const stuck = this.replies.t(s.operator ? 'pathway.stuckOperator' : 'pathway.stuck', s.lang);
       await s.send(
-        { text: `${this.replies.t('pathway.stuck', s.lang)}\n\n${this.replies.bookingLine(s)}` },
+        { text: `${stuck}\n\n${this.replies.bookingLine(s)}` },
         this.question(node, s.lang, s.operator),
       );
     } else {
@@ -194,7 +209,8 @@ export class PathwayDialog extends Dialog<PathwayOptions> {
   private question(node: QuestionNode, lang: Language, operator: boolean, preface?: string): Reply {
     const text = (operator ? node.operatorText : node.text)[lang];
     const prefix = preface ? `${this.replies.t(preface, lang)}\n\n` : '';
-    return { text: prefix + text, choices: node.choices.map((c) => ({ label: c.label[lang] })) };
+    const choices = node.choices.map((c) => ({ label: c.label[lang] }));
+    return { text: prefix + text, choices, asks: this.questionKeys.get(node) };
   }
 
   private disposition(node: DispositionNode, pathway: Pathway, state: PathwayState, s: TurnSession): Reply[] {
@@ -203,7 +219,7 @@ export class PathwayDialog extends Dialog<PathwayOptions> {
     if (node.bring[lang].length > 0) {
       parts.push(
         // A Markdown list (blank line first), which Web Chat and Teams render as bullets and plain channels show as lines.
-        `${this.replies.t('disposition.bring', lang)}\n\n${node.bring[lang].map((b) => `- ${b}`).join('\n')}`,
+        `${this.replies.t(s.operator ? 'disposition.bringOperator' : 'disposition.bring', lang)}\n\n${node.bring[lang].map((b) => `- ${b}`).join('\n')}`,
       );
     }
     parts.push(this.replies.bookingLine(s));
@@ -215,7 +231,7 @@ export class PathwayDialog extends Dialog<PathwayOptions> {
     };
     const disposition = node.code;
     if (!s.operator) return [{ text: parts.join('\n\n'), disposition, ...next }];
-    const summary = this.summaries.build(pathway, state.answers, node, s, DISPOSITION_URGENCY[node.code]);
+    const summary = this.summaries.build(pathway, state.answers, node, s);
     return [
       { text: parts.join('\n\n'), disposition },
       { text: summary.plainText, summary, ...next },

@@ -6,11 +6,13 @@ export interface ReplyChoice {
 
 /** A structured call summary for call-centre operators (also rendered as an Adaptive Card in Teams). */
 export interface CallSummary {
+  /** The alarm line of a red-flag call, in capitals, shown first ("!!! 112 …"). */
+  readonly alarm?: string;
   /** Heading, e.g. "Call summary". */
   readonly title: string;
-  /** Label/value rows in order. */
+  /** Label/value rows in order: short labels, plain text values. */
   readonly facts: ReadonlyArray<{ readonly label: string; readonly value: string }>;
-  /** The whole summary as plain text, ready to paste into the booking system. */
+  /** The whole summary as plain text, one line per fact, ready to paste into the booking system. */
   readonly plainText: string;
 }
 
@@ -50,4 +52,13 @@ export interface Reply {
   readonly disposition?: string;
   /** How this reply answers a free-text question, also sent as `channelData.triage` (outcome, entry, suggestions). */
   readonly match?: ReplyMatch;
+  /**
+   * The pathway question the choices answer (`pathway/node`): a click on an older card of another question is not
+   * an answer to the current one.
+   */
+  readonly asks?: string;
+  /** The id of the card its choices are on (set when sent); Teams buttons carry it back. */
+  readonly card?: string;
+  /** True when said to everyone in a shared conversation (an introduction), not to the person who wrote. */
+  readonly everyone?: boolean;
 }

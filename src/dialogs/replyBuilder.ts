@@ -38,9 +38,9 @@ export class ReplyBuilder {
     };
   }
 
-  /** The booking line with its live status. */
+  /** The booking line with its live status (for an operator, worded to pass on to the caller). */
   bookingLine(s: TurnSession): string {
-    return this.services.bookingLine.describe(s.lang, s.visitorZone);
+    return this.services.bookingLine.describe(s.lang, s.visitorZone, s.operator);
   }
 
   /** A knowledge entry's answer, its follow-ups and the feedback question. */

@@ -17,8 +17,11 @@ export interface CuratorRecorder {
 
 /** Live booking-line wording. */
 export interface BookingLineDesk {
-  /** "Call … Monday to Friday …" plus the live open/closed status, in the visitor's zone too when given. */
-  describe(lang: Language, visitorZone?: string): string;
+  /**
+   * "Call … Monday to Friday …" plus the live open/closed status, in the visitor's zone too when given; for an
+   * operator, the phone sentence is worded to be passed on to the caller.
+   */
+  describe(lang: Language, visitorZone?: string, forOperator?: boolean): string;
   /** Only the live status sentence. */
   status(lang: Language, visitorZone?: string): string;
   /** The status as a short code and time for call summaries, e.g. "open until 16:00". */

@@ -1,5 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Language } from '../content/language';
+import { foldText } from '../text/foldText';
+import { CardClick, MAX_REMEMBERED_CARDS, type SentCard } from './cardClick';
 import { AudienceMode, type ConversationData } from './conversationData';
 import type { Reply } from './reply';
 
@@ -41,13 +43,55 @@ export class TurnSession {
     return this.data.mode === AudienceMode.Operator;
   }
 
-  /** Sends replies; the last reply's choices become the offered choices for the next turn. */
+  /**
+   * Sends replies; the last reply's choices become the offered choices for the next turn. Each reply with choices
+   * gets a card id, remembered with its labels, so that a click on an older card is recognised.
+   */
   async send(...replies: Reply[]): Promise<void> {
     if (replies.length === 0) return;
     const last = replies[replies.length - 1];
     this.data.offered = last?.choices?.map((c) => ({ label: c.label, value: c.label })) ?? [];
     this.data.lastLanguage = this.lang;
-    await this.sender(this.context, replies);
+    const sent = replies.map((reply) => {
+      if (!reply.choices || reply.choices.length === 0) return reply;
+      const card = CardClick.newId();
+      this.rememberCard(
+        reply.asks ? { id: card, asks: reply.asks, labels: reply.choices.map((c) => c.label) } : { id: card },
+      );
+      return { ...reply, card };
+    });
+    await this.sender(this.context, sent);
+  }
+
+  /** The card of choices sent last, if it is still remembered. */
+  get latestCard(): SentCard | undefined {
+    return this.data.cards?.at(-1);
+  }
+
+  /** A card sent to this person earlier (not the latest), by id. */
+  earlierCard(id: string): SentCard | undefined {
+    const cards = this.data.cards ?? [];
+    return cards.slice(0, -1).find((c) => c.id === id);
+  }
+
+  /**
+   * True when `text` is exactly a button of an earlier card of another pathway question and not one of the latest
+   * card's: what a click on an old card sends when the channel returns only the label.
+   */
+  isEarlierQuestionLabel(text: string): boolean {
+    const folded = foldText(text);
+    if (folded === '') return false;
+    const same = (label: string) => foldText(label) === folded;
+    if (this.data.offered?.some((c) => same(c.label))) return false;
+    const asking = this.latestCard?.asks;
+    return (this.data.cards ?? [])
+      .slice(0, -1)
+      .some((c) => c.asks !== undefined && c.asks !== asking && (c.labels ?? []).some(same));
+  }
+
+  private rememberCard(card: SentCard): void {
+    const cards = [...(this.data.cards ?? []), card];
+    this.data.cards = cards.slice(-MAX_REMEMBERED_CARDS);
   }
 
   /** The session of a turn. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isSharedConversation } from '../state/conversationScope';
 
 const id = z.string().max(1024, 'ids may be at most 1024 characters');
 const members = z.array(z.looseObject({ id: id.optional(), name: z.string().max(1024).optional() })).max(100);
@@ -34,7 +35,12 @@ export const incomingActivitySchema = z
 export function activityProblem(body: unknown): string | undefined {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return 'expected a JSON object';
   const parsed = incomingActivitySchema.safeParse(body);
-  if (parsed.success) return undefined;
-  const issue = parsed.error.issues[0];
-  return issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'invalid';
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'invalid';
+  }
+  // In a group chat or channel the state is the sender's own: without a sender there is nobody to keep it for.
+  if (isSharedConversation(parsed.data) && !parsed.data.from.id)
+    return 'from.id: a group conversation needs the sender';
+  return undefined;
 }

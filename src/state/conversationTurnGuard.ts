@@ -6,6 +6,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Logger } from 'pino';
+import { conversationStateKey } from './conversationScope';
 import { KeyedQueue } from './keyedQueue';
 import { StorageConflictError } from './storageConflictError';
 
@@ -19,7 +20,7 @@ export interface ConversationTurnGuardOptions {
 
 /**
  * Adapter middleware that makes each turn's state change all-or-nothing:
- * turns of one conversation run one at a time in this process, the bot's replies are held until its state
+ * turns of one conversation (of one person, in a shared conversation) run one at a time in this process, the bot's replies are held until its state
  * is saved, and a turn whose save lost an eTag race (another instance saved first) is run once more on
  * the fresh state, so the user sees one coherent set of replies and no write is silently lost.
  * @remarks When the turn fails for any other reason, the replies already produced are still delivered
@@ -39,11 +40,11 @@ export class ConversationTurnGuard implements Middleware {
   }
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
-    const conversation = context.activity.conversation?.id;
-    if (!conversation) return next();
-    return this.queue.run(`${context.activity.channelId ?? ''}/${conversation}`, () =>
-      this.guarded(context, next),
-    );
+    // One queue per stored state: a conversation, or one person of a shared conversation (members of a group
+    // chat do not wait for each other, since their states are apart).
+    const key = conversationStateKey(context.activity);
+    if (!key) return next();
+    return this.queue.run(key, () => this.guarded(context, next));
   }
 
   private async guarded(context: TurnContext, next: () => Promise<void>): Promise<void> {

@@ -1,4 +1,5 @@
 import { ConversationState, type StatePropertyAccessor, type StoreItem, type TurnContext } from 'botbuilder';
+import { conversationStateKey } from './conversationScope';
 
 /** What a turn read: the state object the dialogs change in place, and its JSON as read or last saved. */
 interface Snapshot {
@@ -26,9 +27,17 @@ function snapshotOf(state: StoreItem): string | undefined {
  * @remarks Same contract as `ConversationState`: `load` reads once per turn and caches, `saveChanges` writes
  * only what changed (or everything when forced) with `eTag: '*'` (which `OptimisticStorage` turns back into the
  * eTag it read), `clear` forces the next save, `delete` removes the stored item and the turn's copy.
+ *
+ * In a shared conversation (a Teams group chat or channel thread) the state is the sender's own within it
+ * ({@link conversationStateKey}): one member never reads, advances or deletes another's.
  */
 export class SnapshotConversationState extends ConversationState {
   private readonly snapshotKey = Symbol('conversation state snapshot');
+
+  /** The conversation's key in a personal chat, the person's within the conversation in a shared one. */
+  override getStorageKey(context: TurnContext): string | undefined {
+    return conversationStateKey(context.activity);
+  }
 
   override async load(context: TurnContext, force = false): Promise<StoreItem> {
     const cached = context.turnState.get(this.snapshotKey) as Snapshot | undefined;

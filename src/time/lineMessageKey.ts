@@ -5,6 +5,8 @@
 export enum LineMessageKey {
   /** Whom to call: `{phone}` and `{hours}`. */
   Phone = 'line.phone',
+  /** The same for an operator, who gives it to the caller: `{phone}` and `{hours}`. */
+  PhoneOperator = 'line.phoneOperator',
   /** A run of weekdays with the same hours: `{from}`, `{to}`, `{opens}`, `{closes}`. */
   HoursRange = 'line.hoursRange',
   /** One weekday's hours: `{day}`, `{opens}`, `{closes}`. */

@@ -41,6 +41,7 @@ export function describeLineStatus(
 
 /**
  * Whom to call and whether they answer now: the phone sentence with the weekly hours, then {@link describeLineStatus}.
+ * @param forOperator word the phone sentence for a call-centre operator, who passes it on to the caller
  */
 export function describeBookingLine(
   status: LineStatus,
@@ -48,8 +49,9 @@ export function describeBookingLine(
   messages: Messages,
   line: BookingLine,
   visitorZone?: string,
+  forOperator = false,
 ): string {
-  const phone = messages.text(LineMessageKey.Phone, lang, {
+  const phone = messages.text(forOperator ? LineMessageKey.PhoneOperator : LineMessageKey.Phone, lang, {
     phone: line.phone,
     hours: hoursPhrase(line, lang, messages),
   });

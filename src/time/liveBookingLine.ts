@@ -29,9 +29,9 @@ export class LiveBookingLine implements BookingLineDesk {
     private readonly clock: Clock,
   ) {}
 
-  describe(lang: Language, visitorZone?: string): string {
-    return this.remembered(`d ${lang} ${visitorZone ?? ''}`, (status) =>
-      describeBookingLine(status, lang, this.messages, this.line, visitorZone),
+  describe(lang: Language, visitorZone?: string, forOperator = false): string {
+    return this.remembered(`d ${lang} ${visitorZone ?? ''} ${forOperator ? 'o' : 'p'}`, (status) =>
+      describeBookingLine(status, lang, this.messages, this.line, visitorZone, forOperator),
     );
   }
 

@@ -298,14 +298,15 @@ describe('call-centre operator mode', () => {
       const summary = replies.map((a) => a.text ?? '').find((t) => t.startsWith('Call summary'));
       expect(summary).toBeDefined();
       const lines = summary!.split('\n');
-      expect(lines).toContain(`Situation: ${mole.title.en}`);
-      walk.forEach(({ question, choice }, i) =>
-        expect(lines).toContain(`${i + 1}. ${question.operatorText.en}: ${choice.label.en}`),
+      expect(lines).toContain(`Situation: ${mole.situation.en}`);
+      walk.forEach(({ question, choice }) =>
+        expect(lines).toContain(`${question.summaryLabel.en}: ${(choice.summary ?? choice.label).en}`),
       );
       const leaf = mole.nodes[walk.at(-1)!.choice.next]!;
       expect(leaf.type).toBe('disposition');
-      expect(summary).toContain(`Disposition: ${(leaf as { code: string }).code} — `);
-      expect(summary).toMatch(/^Urgency: [1-5]\/5$/m);
+      expect(summary).not.toContain((leaf as { code: string }).code);
+      expect(summary).toMatch(/^Outcome: [A-Z][a-z]/m);
+      expect(summary).toMatch(/^Urgency: [1-5] of 5, [a-z]/m);
       expect(summary).toMatch(/^Booking line: .*open.*16:00/im);
       expect(summary).toMatch(/^Time: 1 Dec 2026, 10:00 \(Europe\/Rome\)$/m);
     });
@@ -351,15 +352,15 @@ describe('call-centre operator mode', () => {
       };
       expect(Number(card.version)).toBeLessThanOrEqual(1.5);
       const facts = card.body.find((b) => b.type === 'FactSet')?.facts ?? [];
-      expect(facts[0]).toEqual({ title: 'Situation', value: mole.title.en });
-      walk.forEach(({ question, choice }, i) =>
+      expect(facts[0]).toEqual({ title: 'Situation', value: mole.situation.en });
+      walk.forEach(({ question, choice }) =>
         expect(facts).toContainEqual({
-          title: `${i + 1}. ${question.operatorText.en}`,
-          value: choice.label.en,
+          title: question.summaryLabel.en,
+          value: (choice.summary ?? choice.label).en,
         }),
       );
       expect(facts.map((f) => f.title)).toEqual(
-        expect.arrayContaining(['Disposition', 'Urgency', 'Booking line', 'Time']),
+        expect.arrayContaining(['Outcome', 'Urgency', 'Booking line', 'Time']),
       );
     });
 

@@ -15,6 +15,7 @@ import type { Content } from '../../src/content/content';
 import { loadContent } from '../../src/content/contentLoader';
 import { LANGUAGES, type Language } from '../../src/content/language';
 import type { Pathway } from '../../src/content/pathwaySchema';
+import { readCardMark } from '../../src/channels/teamsCardMark';
 import {
   message,
   newConversationId,
@@ -92,6 +93,12 @@ interface Card {
   body: { type: string; text?: string }[];
   actions?: { type: string; title: string; data: { msteams?: { type: string; value: string } } }[];
 }
+
+/** What a click on a Teams button sends back: its imBack text, which must read as the label once its card mark is removed. */
+const imBackOf = (action: NonNullable<Card['actions']>[number]) => ({
+  type: action.data.msteams?.type,
+  value: readCardMark(action.data.msteams?.value ?? '').text,
+});
 
 const cardsOf = (activities: readonly ReplyActivity[]) =>
   activities
@@ -201,20 +208,28 @@ describe('Microsoft Teams', () => {
           .map((c) => c.body[0]?.text)
           .join('\n'),
       ).toContain(second.text.en);
-      expect(textOf([...opened.activities, ...picked.activities])).not.toContain('<at>');
+      expect(textOf([...opened.activities, ...picked.activities])).not.toContain(`<at>${BOT_NAME}</at>`);
     });
 
-    test('in a group chat, "@bot help" is understood as the help command', async () => {
+    test('in a group chat, "@bot help" is understood as the help command, and the reply @mentions who asked', async () => {
       const viaTeams = await bot.send(
         teamsMessage('help', { conversationId: newConversationId(), scope: 'groupChat' }),
       );
       const viaWeb = await bot.send(message('help', { locale: 'en-US' }));
-      expect(seen(viaTeams.activities[0]!).text).toBe(seen(viaWeb.activities[0]!).text);
+      const reply = viaTeams.activities[0]!;
+      expect(seen(reply).text).toBe(`<at>Giulia Rossi</at> ${seen(viaWeb.activities[0]!).text}`);
+      expect(reply.entities).toEqual([
+        expect.objectContaining({
+          type: 'mention',
+          text: '<at>Giulia Rossi</at>',
+          mentioned: expect.objectContaining({ name: 'Giulia Rossi' }),
+        }),
+      ]);
     });
   });
 
   describe('when a visitor writes to the bot in a personal chat', () => {
-    test('the conversation is the Web Chat one: same texts, same choices (as card buttons whose imBack sends the label)', async () => {
+    test('the conversation is the Web Chat one: same texts, same choices (as card buttons whose imBack sends the label and the card it is on)', async () => {
       const teamsId = newConversationId();
       const webId = newConversationId();
       const turns = ['when is the booking line open?', 'I have a suspicious mole', 'No', 'No'];
@@ -223,8 +238,10 @@ describe('Microsoft Teams', () => {
         const w = await bot.send(message(text, { conversationId: webId, locale: 'en-US' }));
         expect(t.activities.map(seen)).toEqual(w.activities.map(seen));
         for (const card of cardsOf(t.activities)) {
-          for (const action of card.actions ?? [])
-            expect(action.data.msteams).toEqual({ type: 'imBack', value: action.title });
+          for (const action of card.actions ?? []) {
+            expect(imBackOf(action)).toEqual({ type: 'imBack', value: action.title });
+            expect(readCardMark(action.data.msteams?.value ?? '').cardId).toMatch(/^[0-9a-f]{6}$/);
+          }
         }
       }
     });
@@ -310,7 +327,7 @@ describe('Microsoft Teams', () => {
         expect(Number(card.version)).toBeLessThanOrEqual(1.5);
         for (const action of card.actions ?? []) {
           expect(action.type).toBe('Action.Submit');
-          expect(action.data.msteams).toEqual({ type: 'imBack', value: action.title });
+          expect(imBackOf(action)).toEqual({ type: 'imBack', value: action.title });
         }
       }
     });

@@ -1,7 +1,10 @@
 /**
  * The operator page at `/agent`: its HTML, stylesheet and script (no framework, nothing from a CDN).
  * @remarks The page only knows the key the operator types; the server checks it and answers with a signed
- * operator token kept in `sessionStorage`. Bot texts are inserted as text, never as HTML.
+ * operator token kept in `sessionStorage`. Bot texts are inserted as text, never as HTML. The call log is kept in
+ * the tab's `sessionStorage` too (never on the server): a reload, a lost connection or a server restart (after
+ * which the token is refused and the page says "session expired") keep it; "Sign out" clears it. Every message of
+ * the page itself is in both languages.
  */
 export const AgentPage = Object.freeze({
   html: `<!doctype html>
@@ -23,12 +26,12 @@ export const AgentPage = Object.freeze({
 <button type="submit" id="login-button">Entra / Sign in</button>
 <p id="login-error" role="alert"></p>
 </form>
-<section id="chat" hidden aria-labelledby="title">
-<div class="toolbar">
+<div class="toolbar" id="toolbar" hidden>
 <button type="button" id="new-call">Nuova chiamata / New call</button>
-<button type="button" id="sign-out">Esci / Sign out</button>
+<button type="button" id="sign-out">Esci e cancella il registro / Sign out and clear the log</button>
 </div>
-<ol id="log" aria-live="polite"></ol>
+<ol id="log" aria-live="polite" aria-label="Registro della chiamata / Call log"></ol>
+<section id="chat" hidden aria-labelledby="title">
 <div id="choices" role="group" aria-label="Risposte di chi chiama / Caller's answers"></div>
 <form id="send" autocomplete="off">
 <label for="text" id="text-label">Risposta o domanda / Answer or question</label>
@@ -52,47 +55,74 @@ button[type=submit]{background:#005a70;color:#fff}
 #log{list-style:none;padding:0}
 #log li{background:#fff;border-radius:.4rem;padding:.6rem .8rem;margin:.5rem 0;white-space:pre-wrap;border-left:4px solid #005a70}
 #log li.mine{border-left-color:#6b7280;background:#eef1f4}
+#log li.note{border-left-color:#b45309;background:#fffbeb;font-style:italic}
 #log li .copy{display:block;font-size:.85rem;margin-top:.4rem}
 [role=alert]{color:#b00020}
 `,
   script: `(function () {
   'use strict';
+  // Every message of the page is in both languages: the operator may not have chosen the browser's language.
+  var ui = {
+    copy: 'Copia / Copy',
+    copied: 'Copiato / Copied',
+    wrongKey: 'Chiave non valida. / Wrong key.',
+    wait: 'Troppi tentativi: riprovi più tardi. / Too many attempts: try again later.',
+    failed: 'Errore di collegamento: riprovi. Il messaggio è rimasto nel campo di testo. / Connection error: try again. Your message is still in the text box.',
+    starting: 'Il servizio si sta avviando: riprovi tra un momento. / The service is starting: try again in a moment.',
+    expired: 'Sessione scaduta: entri di nuovo con la chiave. Il registro della chiamata resta qui sotto. / Session expired: sign in again with the key. The call log stays below.',
+    off: 'Accesso operatori non configurato. / Operator access is not configured.',
+    resumed: 'Nuova sessione: la chiamata riparte da capo; le righe sopra sono della sessione scaduta. / New session: the call starts again; the lines above are from the expired session.'
+  };
   var it = (navigator.language || 'it').toLowerCase().indexOf('it') === 0;
-  var ui = it
-    ? { copy: 'Copia', copied: 'Copiato', wrongKey: 'Chiave non valida.', wait: 'Troppi tentativi: riprovi più tardi.', failed: 'Errore di collegamento: riprovi.', expired: 'Sessione scaduta: entri di nuovo.', off: 'Accesso operatori non configurato.' }
-    : { copy: 'Copy', copied: 'Copied', wrongKey: 'Wrong key.', wait: 'Too many attempts: try again later.', failed: 'Connection error: try again.', expired: 'Session expired: sign in again.', off: 'Operator access is not configured.' };
   var locale = it ? 'it-IT' : 'en-GB';
   var zone = (Intl.DateTimeFormat().resolvedOptions() || {}).timeZone;
+  var LOG_KEY = 'agentLog';
+  var MAX_LINES = 400;
   var $ = function (id) { return document.getElementById(id); };
-  var session = null;
-  try { session = JSON.parse(sessionStorage.getItem('agentSession') || 'null'); } catch (e) { session = null; }
+  var session = read('agentSession');
+  // The call log lives in this tab only (sessionStorage): it survives a reload, a lost connection or a server
+  // restart, and is never sent anywhere. "Sign out" clears it.
+  var lines = read(LOG_KEY) || [];
 
-  function save(s) { session = s; if (s) sessionStorage.setItem('agentSession', JSON.stringify(s)); else sessionStorage.removeItem('agentSession'); }
-  function show(signedIn) { $('login').hidden = signedIn; $('chat').hidden = !signedIn; (signedIn ? $('text') : $('key')).focus(); }
+  function read(key) { try { return JSON.parse(sessionStorage.getItem(key) || 'null'); } catch (e) { return null; } }
+  function write(key, value) { try { if (value === null) sessionStorage.removeItem(key); else sessionStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* storage full or off: the page still works */ } }
+  function save(s) { session = s; write('agentSession', s); }
+  function show(signedIn) {
+    $('login').hidden = signedIn; $('chat').hidden = !signedIn; $('toolbar').hidden = !signedIn;
+    (signedIn ? $('text') : $('key')).focus();
+  }
   function post(url, body, token) {
     var headers = { 'content-type': 'application/json' };
     if (token) headers.authorization = 'Bearer ' + token;
     return fetch(url, { method: 'POST', headers: headers, body: JSON.stringify(body || {}) });
   }
-  function addLine(text, mine) {
+  function draw(line) {
     var li = document.createElement('li');
-    li.textContent = text;
-    if (mine) li.className = 'mine';
-    else {
+    li.textContent = line.text;
+    if (line.kind) li.className = line.kind;
+    if (!line.kind) {
       var b = document.createElement('button');
       b.type = 'button'; b.className = 'copy'; b.textContent = ui.copy;
-      b.addEventListener('click', function () { navigator.clipboard.writeText(text).then(function () { b.textContent = ui.copied; }); });
+      b.addEventListener('click', function () { navigator.clipboard.writeText(line.text).then(function () { b.textContent = ui.copied; }); });
       li.appendChild(b);
     }
     $('log').appendChild(li);
     li.scrollIntoView({ block: 'end' });
   }
+  function addLine(text, kind) {
+    var line = kind ? { text: text, kind: kind } : { text: text };
+    lines.push(line);
+    lines = lines.slice(-MAX_LINES);
+    write(LOG_KEY, lines);
+    draw(line);
+  }
+  function clearLog() { lines = []; write(LOG_KEY, null); $('log').textContent = ''; $('choices').textContent = ''; }
   function render(activities) {
     var choices = $('choices');
     choices.textContent = '';
     (activities || []).forEach(function (a) {
       if (a.type !== 'message') return;
-      if (a.text) addLine(a.text, false);
+      if (a.text) addLine(a.text);
       var actions = (a.suggestedActions && a.suggestedActions.actions) || [];
       if (actions.length) {
         choices.textContent = '';
@@ -105,43 +135,57 @@ button[type=submit]{background:#005a70;color:#fff}
       }
     });
   }
-  function started(res) {
+  function started(res, keepLog) {
     return res.json().then(function (body) {
       save({ token: body.token, conversationId: body.conversationId });
-      $('log').textContent = '';
+      if (!keepLog) clearLog();
+      else if (lines.length) addLine(ui.resumed, 'note');
       show(true);
       render(body.activities);
     });
   }
+  function message(res, where) {
+    if (!res) return ui.failed;
+    if (res.status === 401) return where === 'login' ? ui.wrongKey : ui.expired;
+    if (res.status === 429) return ui.wait;
+    if (res.status === 403) return ui.off;
+    if (res.status === 503) return ui.starting;
+    return ui.failed;
+  }
   function fail(res, where) {
-    var text = res && res.status === 401 ? (where === 'login' ? ui.wrongKey : ui.expired) : res && res.status === 429 ? ui.wait : res && res.status === 403 ? ui.off : ui.failed;
-    $(where === 'login' ? 'login-error' : 'chat-error').textContent = text;
-    if (where !== 'login' && res && res.status === 401) { save(null); show(false); }
+    if (where !== 'login' && res && res.status === 401) {
+      // The token is no longer valid (the shift ended, or the server restarted): sign in again, keep the log.
+      save(null); $('choices').textContent = ''; show(false);
+      $('login-error').textContent = ui.expired;
+      return;
+    }
+    $(where === 'login' ? 'login-error' : 'chat-error').textContent = message(res, where);
   }
   function say(text) {
     if (!session || !text) return;
     $('chat-error').textContent = '';
-    addLine(text, true);
+    addLine(text, 'mine');
     post('/agent/api/conversations/' + encodeURIComponent(session.conversationId) + '/activities', { text: text, locale: locale, localTimezone: zone }, session.token)
-      .then(function (res) { if (!res.ok) return fail(res, 'chat'); return res.json().then(function (b) { render(b.activities); }); })
-      .catch(function () { fail(null, 'chat'); });
+      .then(function (res) { if (!res.ok) { if (res.status !== 401) $('text').value = text; return fail(res, 'chat'); } return res.json().then(function (b) { render(b.activities); }); })
+      .catch(function () { $('text').value = text; fail(null, 'chat'); });
   }
   $('login').addEventListener('submit', function (e) {
     e.preventDefault();
     $('login-error').textContent = '';
     var key = $('key').value;
     post('/agent/api/session', { key: key, locale: locale, localTimezone: zone })
-      .then(function (res) { $('key').value = ''; if (!res.ok) return fail(res, 'login'); return started(res); })
+      .then(function (res) { $('key').value = ''; if (!res.ok) return fail(res, 'login'); return started(res, true); })
       .catch(function () { fail(null, 'login'); });
   });
   $('send').addEventListener('submit', function (e) { e.preventDefault(); var t = $('text').value.trim(); $('text').value = ''; say(t); });
   $('new-call').addEventListener('click', function () {
     if (!session) return;
     post('/agent/api/conversations', { locale: locale, localTimezone: zone }, session.token)
-      .then(function (res) { if (!res.ok) return fail(res, 'chat'); return started(res); })
+      .then(function (res) { if (!res.ok) return fail(res, 'chat'); return started(res, false); })
       .catch(function () { fail(null, 'chat'); });
   });
-  $('sign-out').addEventListener('click', function () { save(null); $('log').textContent = ''; $('choices').textContent = ''; show(false); });
+  $('sign-out').addEventListener('click', function () { save(null); clearLog(); show(false); });
+  lines.forEach(draw);
   show(Boolean(session));
 })();
 `,

@@ -31,6 +31,8 @@ export class OperatorTurnRunner {
       locale: a.locale,
       suggestedActions: a.suggestedActions,
       attachments: a.attachments,
+      // The disposition code, as on /api/messages (the page ignores it; tools reading the API do not).
+      ...(a.channelData?.triage ? { channelData: { triage: a.channelData.triage } } : {}),
     }));
   }
 }
