@@ -12,8 +12,12 @@ const SUGGESTED_ACTION_CHANNELS = new Set(['webchat', 'directline', 'emulator', 
 export function renderReplies(replies: readonly Reply[], channelId: string): Partial<Activity>[] {
   return replies.map((reply) => {
     const activity = renderReply(reply, channelId);
-    if (!reply.disposition && !reply.match) return activity;
-    const triage = { ...(reply.disposition ? { disposition: reply.disposition } : {}), ...reply.match };
+    if (!reply.disposition && !reply.match && !reply.safety) return activity;
+    const triage = {
+      ...(reply.disposition ? { disposition: reply.disposition } : {}),
+      ...(reply.safety ? { safety: reply.safety } : {}),
+      ...reply.match,
+    };
     return { ...activity, channelData: { triage } };
   });
 }

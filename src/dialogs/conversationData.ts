@@ -34,4 +34,6 @@ export interface ConversationData {
   lastAnsweredEntry?: string;
   /** ISO time of the last user message, for idle expiry. */
   lastSeenAt?: string;
+  /** What each person said that answers a pathway question: hashed user id → fact → choice id (see `FactMemory`). */
+  facts?: Record<string, Record<string, string>>;
 }

@@ -9,6 +9,7 @@ import { RedFlagKind } from '../content/redFlagsSchema';
 import type { RedFlagHit } from '../safety/redFlagScreen';
 import type { ConversationData } from './conversationData';
 import { languageFromLocale } from './languageFromLocale';
+import { RED_FLAG_REPLIES } from './redFlagReplies';
 import type { ReplyBuilder } from './replyBuilder';
 import type { TriageServices } from './triageServices';
 import { type ReplySender, TurnSession } from './turnSession';
@@ -18,7 +19,9 @@ export const DEFAULT_LANGUAGE: Language = 'it';
 
 /**
  * The one place where global interruptions are handled, before the normal flow, on every turn:
- * red flags (112 at once), help, start over, talk to a person, language switch and "forget me".
+ * red flags (112 at once, with a crisis line for self-harm; a same-day call for an urgent sign; a supportive word
+ * for low mood, after which the conversation goes on), help, start over, talk to a person, language switch and
+ * "forget me".
  * @remarks Subclasses add the normal flow as child dialogs; nothing else checks these words.
  */
 export abstract class InterruptionDialog extends ComponentDialog {
@@ -86,8 +89,11 @@ export abstract class InterruptionDialog extends ComponentDialog {
     data.lastSeenAt = this.services.now().toISOString();
 
     const flag = this.services.redFlags.check(activity.text ?? '');
-    if (flag) return this.emergency(innerDc, s, flag);
+    if (flag?.kind === RedFlagKind.LowMood) await this.support(s, flag);
+    else if (flag?.kind === RedFlagKind.Urgent) return this.urgent(innerDc, s, flag);
+    else if (flag) return this.emergency(innerDc, s, flag);
 
+    if (idle) s.facts.clear();
     if (idle && innerDc.stack.length > 1) {
       await innerDc.cancelAllDialogs();
       await s.send({ text: this.replies.t('session.expired', lang) });
@@ -113,20 +119,49 @@ export abstract class InterruptionDialog extends ComponentDialog {
     s.telemetry.recognised = `red-flag:${flag.id}`;
     s.telemetry.outcome = 'emergency-112';
     await innerDc.cancelAllDialogs();
-    const selfHarm = flag.kind === RedFlagKind.SelfHarm;
-    const key = s.operator
-      ? selfHarm
-        ? 'emergency.operatorSelfHarm'
-        : 'emergency.operator'
-      : selfHarm
-        ? 'emergency.selfHarm'
-        : 'emergency.redFlag';
     await s.send({
-      text: this.replies.t(key, s.lang),
+      text: this.replies.t(this.redFlagKey(s, flag), s.lang),
       choices: [{ label: this.replies.t('choice.startOver', s.lang) }],
       disposition: DispositionCode.Emergency112,
+      safety: flag.kind,
     });
     return this.restart(innerDc);
+  }
+
+  /**
+   * An urgent sign that is not an emergency (new or worse spinal pain with metastases): a same-day call, with the
+   * booking line's live status, as the disposition `urgent-call-today`; the pathway in progress is left.
+   */
+  private async urgent(innerDc: DialogContext, s: TurnSession, flag: RedFlagHit): Promise<DialogTurnResult> {
+    s.telemetry.recognised = `red-flag:${flag.id}`;
+    s.telemetry.outcome = DispositionCode.UrgentCallToday;
+    await innerDc.cancelAllDialogs();
+    await s.send({
+      text: `${this.replies.t(this.redFlagKey(s, flag), s.lang)}\n\n${this.replies.bookingLine(s)}`,
+      choices: [
+        { label: this.replies.t('choice.startOver', s.lang) },
+        { label: this.replies.t('choice.askQuestion', s.lang) },
+      ],
+      disposition: DispositionCode.UrgentCallToday,
+      safety: flag.kind,
+    });
+    return this.restart(innerDc);
+  }
+
+  /** Low mood: a supportive word with the booking line; the turn then goes on as if it had not been interrupted. */
+  private async support(s: TurnSession, flag: RedFlagHit): Promise<void> {
+    s.telemetry.recognised = `red-flag:${flag.id}`;
+    s.supportGiven = true;
+    const text = this.replies.t(this.redFlagKey(s, flag), s.lang);
+    await s.send({
+      text: s.operator ? text : `${text}\n\n${this.replies.bookingLine(s)}`,
+      safety: flag.kind,
+    });
+  }
+
+  private redFlagKey(s: TurnSession, flag: RedFlagHit): string {
+    const keys = RED_FLAG_REPLIES[flag.kind];
+    return s.operator ? keys.operator : keys.public;
   }
 
   private async command(innerDc: DialogContext, s: TurnSession, command: Command): Promise<DialogTurnResult> {
@@ -139,6 +174,7 @@ export abstract class InterruptionDialog extends ComponentDialog {
         else await s.send(this.replies.welcome(s));
         return this.keepWaiting(innerDc);
       case 'startOver':
+        s.facts.clear();
         await innerDc.cancelAllDialogs();
         await s.send({ text: t('startOver.done') }, this.replies.welcome(s));
         return this.restart(innerDc);

@@ -50,4 +50,6 @@ export interface Reply {
   readonly disposition?: string;
   /** How this reply answers a free-text question, also sent as `channelData.triage` (outcome, entry, suggestions). */
   readonly match?: ReplyMatch;
+  /** The kind of red flag this reply answers (emergency, self-harm, urgent, low-mood), sent as `channelData.triage.safety`. */
+  readonly safety?: string;
 }
