@@ -56,6 +56,10 @@ export const answerWordsFileSchema = z
     contrasts: localizedPhrasesSchema.describe(
       'Words that start a new clause ("but", "just", "only", "ma", "però", "solo"): "no, not bleeding, just crusty".',
     ),
+    degree: localizedPhrasesSchema.describe(
+      'Words of degree a choice\'s phrase is also looked for without ("a bit", "very", "un po\'", "molto"): ' +
+        '"fa un po\' male" holds "fa male".',
+    ),
     interjections: localizedPhrasesSchema.describe(
       'Words that may come before yes or no at the start of a clause ("oh", "well", "eh", "beh").',
     ),

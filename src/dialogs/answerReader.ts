@@ -117,6 +117,7 @@ type Scores = number[];
 export class AnswerReader {
   private readonly tags: PhraseIndex<Tag>;
   private readonly plainAnswers: ReadonlySet<string>;
+  private readonly degree: PhraseIndex<true>;
   private readonly relatives: PhraseIndex<true>;
   private readonly selves: PhraseIndex<true>;
   private readonly sizes: SizeReader;
@@ -144,6 +145,7 @@ export class AnswerReader {
     );
     const people = (list: AnswerWordsFile['yes']) =>
       new PhraseIndex(LANGUAGES.flatMap((l) => list[l].map((phrase) => ({ phrase, value: true as const }))));
+    this.degree = people(words.degree);
     this.relatives = people(words.people.relative);
     this.selves = people(words.people.self);
     this.sizes = new SizeReader(words);
@@ -324,12 +326,32 @@ export class AnswerReader {
     const { words, clauses } = foldClauses(text, { numbers: true });
     // A phrase is read within one clause: "no, it's not…" is a "no" and a "not", never the phrase "no it's not".
     const inOneClause = (m: PhraseMatch<unknown>) => clauses[m.start] === clauses[m.end - 1];
-    const choices = longest(
-      LANGUAGES.flatMap((l) => phrases[l].matches(words.map((w) => stem(w, l)))).filter(inOneClause),
-    );
+    // Choices' phrases are also looked for with degree words left out: "fa un po' male" holds "fa male".
+    const degree = new Set<number>();
+    for (const m of this.degree.matches(words)) for (let i = m.start; i < m.end; i++) degree.add(i);
+    const kept = words.map((_, i) => i).filter((i) => !degree.has(i));
+    const found = LANGUAGES.flatMap((l) => {
+      const stems = words.map((w) => stem(w, l));
+      const whole = phrases[l].matches(stems);
+      if (kept.length === words.length) return whole;
+      const shortened = phrases[l].matches(kept.map((i) => stems[i] as string)).map((m) => ({
+        value: m.value,
+        start: kept[m.start] as number,
+        end: (kept[m.end - 1] as number) + 1,
+      }));
+      return [...whole, ...shortened];
+    });
+    const choices = longest(found.filter(inOneClause));
     const taken = new Set<number>();
     for (const m of choices) for (let i = m.start; i < m.end; i++) taken.add(i);
     const tags = pickTags(this.tags.matches(words).filter(inOneClause), taken);
+    // A choice's phrase that opens with a negator ("nessuno", "no one") also denies what follows it.
+    for (const m of choices) {
+      const opening = this.tags.matches(words.slice(m.start, m.end)).find((t) => t.start === 0);
+      if (opening?.value === Tag.Negator || opening?.value === Tag.No)
+        tags.push({ value: Tag.Negator, start: m.start, end: m.start + opening.end });
+    }
+    tags.sort((a, b) => a.start - b.start);
     const contrasts = new Set(tags.filter((t) => t.value === Tag.Contrast).map((t) => t.start));
     return { words, clauses: splitClausesAt(clauses, contrasts), choices, tags };
   }
