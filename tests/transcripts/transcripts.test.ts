@@ -90,7 +90,8 @@ describe('conversation transcripts (turn tables in tests/transcripts/*.json)', (
           where,
           disposition: turn.disposition,
         });
-      if (turn.safety) expect({ where, safety: safetyOf(activities) }).toEqual({ where, safety: turn.safety });
+      if (turn.safety)
+        expect({ where, safety: safetyOf(activities) }).toEqual({ where, safety: turn.safety });
     }
   });
 });
