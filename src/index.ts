@@ -23,6 +23,7 @@ import { type Config, loadConfig, StorageKind } from './config';
 import { loadContent } from './content/contentLoader';
 import { Messages } from './content/messages';
 import type { ConversationData } from './dialogs/conversationData';
+import { AnswerReader } from './dialogs/answerReader';
 import { RootDialog } from './dialogs/rootDialog';
 import type { TriageServices } from './dialogs/triageServices';
 import { Readiness } from './health/readiness';
@@ -170,6 +171,7 @@ export function createApp(options: AppOptions = {}): App {
       matcher: KnowledgeMatcher.build(content.entries, content.pathways, content.synonyms),
       detectLanguage,
       redFlags: new RedFlagScreen(content.redFlags),
+      answers: new AnswerReader(content.answerWords),
       commands: new CommandRecognizer(content.commands),
       bookingLine,
       curator,

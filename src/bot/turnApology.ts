@@ -1,9 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import type { Language } from '../content/language';
 import type { Messages } from '../content/messages';
-import { RedFlagKind } from '../content/redFlagsSchema';
 import { DEFAULT_LANGUAGE } from '../dialogs/interruptionDialog';
 import { languageFromLocale } from '../dialogs/languageFromLocale';
+import { RED_FLAG_REPLIES } from '../dialogs/redFlagReplies';
 import type { BookingLineDesk } from '../dialogs/triageServices';
 import { TurnSession } from '../dialogs/turnSession';
 import type { RedFlagScreen } from '../safety/redFlagScreen';
@@ -46,12 +46,7 @@ export function createTurnApology(deps: TurnApologyDeps): ApologyText {
     const parts: string[] = [];
     const flag = deps.redFlags.check(text);
     if (flag && !session?.telemetry.recognised?.startsWith('red-flag:')) {
-      parts.push(
-        deps.messages.text(
-          flag.kind === RedFlagKind.SelfHarm ? 'emergency.selfHarm' : 'emergency.redFlag',
-          lang,
-        ),
-      );
+      parts.push(deps.messages.text(RED_FLAG_REPLIES[flag.kind].public, lang));
     }
     parts.push(deps.messages.text(APOLOGY_KEY[failure], lang, { reference }));
     parts.push(deps.bookingLine.describe(lang, session?.visitorZone));

@@ -31,8 +31,12 @@ export function renderReplies(
   return replies.map((reply) => {
     const activity =
       channelId === 'msteams' ? renderTeamsReply(reply, addressee) : renderReply(reply, channelId);
-    if (!reply.disposition && !reply.match) return activity;
-    const triage = { ...(reply.disposition ? { disposition: reply.disposition } : {}), ...reply.match };
+    if (!reply.disposition && !reply.match && !reply.safety) return activity;
+    const triage = {
+      ...(reply.disposition ? { disposition: reply.disposition } : {}),
+      ...(reply.safety ? { safety: reply.safety } : {}),
+      ...reply.match,
+    };
     return { ...activity, channelData: { ...(activity.channelData as object | undefined), triage } };
   });
 }

@@ -1,3 +1,4 @@
+import type { AnswerWordsFile } from './answerWordsSchema';
 import type { BookingLine } from './bookingLineSchema';
 import type { CommandsFile } from './commandsSchema';
 import type { KnowledgeEntry } from './knowledgeSchema';
@@ -32,6 +33,8 @@ export interface Content {
   readonly redFlags: RedFlagsFile;
   /** Global command phrases. */
   readonly commands: CommandsFile;
+  /** The words typed answers are read with (yes/no, hedges, negators, sizes). */
+  readonly answerWords: AnswerWordsFile;
   /** Content versions. */
   readonly versions: ContentVersions;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
+import { answerWordsFileSchema } from './answerWordsSchema';
 import { bookingLineSchema } from './bookingLineSchema';
 import { CONTENT_VALIDATORS } from './contentValidators';
 import { commandsFileSchema } from './commandsSchema';
@@ -15,7 +16,7 @@ import { redFlagsFileSchema } from './redFlagsSchema';
 import { synonymsFileSchema } from './synonymsSchema';
 
 /** Files in `dialogs/` that are not pathway trees. */
-const NON_PATHWAY_FILES = new Set(['red-flags.json', 'commands.json']);
+const NON_PATHWAY_FILES = new Set(['red-flags.json', 'commands.json', 'answer-words.json']);
 
 interface LoadedFile<T> {
   readonly file: string;
@@ -145,6 +146,7 @@ export async function loadContent(root: string): Promise<Content> {
   const bookingLine = await c.read(join(knowledgeDir, 'booking-line.json'), bookingLineSchema);
   const redFlags = await c.read(join(dialogsDir, 'red-flags.json'), redFlagsFileSchema);
   const commands = await c.read(join(dialogsDir, 'commands.json'), commandsFileSchema);
+  const answerWords = await c.read(join(dialogsDir, 'answer-words.json'), answerWordsFileSchema);
   const pathwayNames = (await jsonFiles(dialogsDir)).filter((n) => !NON_PATHWAY_FILES.has(n));
   const pathways = await Promise.all(pathwayNames.map((n) => c.read(join(dialogsDir, n), pathwaySchema)));
   const messageFiles = await Promise.all(
@@ -155,7 +157,7 @@ export async function loadContent(root: string): Promise<Content> {
 
   const knowledgeVersion = hash(c.raws.filter((r) => r.file.startsWith('knowledge/')));
   const dialogsVersion = hash(c.raws.filter((r) => r.file.startsWith('dialogs/')));
-  if (c.issues.length > 0 || !synonyms || !bookingLine || !redFlags || !commands)
+  if (c.issues.length > 0 || !synonyms || !bookingLine || !redFlags || !commands || !answerWords)
     throw new ContentError(c.issues);
 
   const messages: Record<string, LocalizedText> = {};
@@ -196,6 +198,7 @@ export async function loadContent(root: string): Promise<Content> {
     messages,
     redFlags: redFlags.data,
     commands: commands.data,
+    answerWords: answerWords.data,
     versions: {
       knowledge: knowledgeVersion,
       dialogs: dialogsVersion,

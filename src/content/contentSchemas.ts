@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { answerWordsFileSchema } from './answerWordsSchema';
 import { bookingLineSchema } from './bookingLineSchema';
 import { commandsFileSchema } from './commandsSchema';
 import { knowledgeFileSchema } from './knowledgeSchema';
@@ -16,6 +17,7 @@ export const CONTENT_SCHEMAS: ReadonlyArray<{ file: string; schema: z.ZodType }>
   { file: 'dialogs/schema/messages.schema.json', schema: messagesFileSchema },
   { file: 'dialogs/schema/red-flags.schema.json', schema: redFlagsFileSchema },
   { file: 'dialogs/schema/commands.schema.json', schema: commandsFileSchema },
+  { file: 'dialogs/schema/answer-words.schema.json', schema: answerWordsFileSchema },
 ]);
 
 /** Renders a content schema as the JSON Schema text committed next to the content. */

@@ -23,6 +23,15 @@ export const choiceSchema = z
 /** The id a choice must have to receive hedged answers ("not sure", "non lo so"). */
 export const UNSURE_CHOICE_ID = 'unsure';
 
+/** The fact that says who the questions are about; its choice `RELATIVE_CHOICE_ID` turns on `relativeText`. */
+export const ABOUT_FACT = 'about';
+
+/** The choice of the `about` fact for a relative or friend writing for the patient. */
+export const RELATIVE_CHOICE_ID = 'relative';
+
+/** The choice of the `about` fact for the patient writing for themselves. */
+export const SELF_CHOICE_ID = 'self';
+
 /** A question answered by a size: typed ("6 cm", "40 mm") or lay ("bigger than a golf ball") sizes are compared. */
 export const measureSchema = z
   .object({

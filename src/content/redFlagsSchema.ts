@@ -8,6 +8,28 @@ export enum RedFlagKind {
   Emergency = 'emergency',
   /** Call 112 now, and a crisis line. */
   SelfHarm = 'self-harm',
+  /** Not 112: a same-day call to the treating team or the booking line (disposition `urgent-call-today`). */
+  Urgent = 'urgent',
+  /** Not 112: a supportive word (psycho-oncologist, booking line, GP), and the conversation goes on. */
+  LowMood = 'low-mood',
+}
+
+/** The kinds in the order they answer when one message raises several: the most serious first. */
+export const RED_FLAG_PRIORITY: readonly RedFlagKind[] = Object.freeze([
+  RedFlagKind.SelfHarm,
+  RedFlagKind.Emergency,
+  RedFlagKind.Urgent,
+  RedFlagKind.LowMood,
+]);
+
+/** What can hold a flag back: a symptom that is denied, long past, or over. */
+export enum HoldBack {
+  /** "no chest pain", "non ho affanno", "without any bleeding". */
+  Negated = 'negated',
+  /** "last year I had a fever during chemo", "anni fa". */
+  Past = 'past',
+  /** "the bleeding has stopped", "la febbre è passata". */
+  Resolved = 'resolved',
 }
 
 const windowSchema = z
@@ -31,8 +53,8 @@ const stemSchema = z
 const groupsSchema = z
   .array(z.array(stemSchema).min(1).describe('Alternatives: any one of these words fills the group.'))
   .min(2)
-  .max(3)
-  .describe('Two or three groups; the rule matches when one word of every group stands close to the others.');
+  .max(4)
+  .describe('Two to four groups; the rule matches when one word of every group stands close to the others.');
 
 const conceptRuleSchema = z
   .union([
@@ -98,11 +120,59 @@ const questionGuardSchema = z
       'otherwise flag. Only emergency flags are held back; self-harm flags always fire.',
   );
 
+const contextSchema = z
+  .object({
+    negators: localizedPhrasesSchema.describe(
+      'Words that deny what follows ("no", "not", "without", "don\'t have", "non", "senza", "nessun"). A flag whose ' +
+        'first word follows one in the same clause, with only filler words between, is held back.',
+    ),
+    notNegators: localizedPhrasesSchema.describe(
+      'Phrases that start like a negator but tell of the symptom itself, so they deny nothing ("no longer", ' +
+        '"can\'t stop", "non riesce", "non smette").',
+    ),
+    fillers: z
+      .object({ en: z.array(wordSchema), it: z.array(wordSchema) })
+      .strict()
+      .describe(
+        'Words that may stand between a negator and the symptom it denies ("any", "a", "really", "più", "mai"): ' +
+          '"no real chest pain", "non ho mai avuto febbre". Any other word ends the denial ("I don\'t know, he can\'t breathe").',
+      ),
+    maxFillers: z
+      .number()
+      .int()
+      .min(0)
+      .max(5)
+      .describe('How many filler words may stand between a negator and the symptom.'),
+    past: localizedPhrasesSchema.describe(
+      'Long-past markers anywhere in the clause ("last year", "years ago", "anni fa", "in passato"): the clause ' +
+        'tells of something over, unless a current marker stands in it too.',
+    ),
+    resolved: localizedPhrasesSchema.describe(
+      'Markers after the symptom saying it is over ("has stopped", "went away", "è passata", "si è fermato"), in ' +
+        'the same clause or the next one, with no other symptom between. A marker right after a negator does not ' +
+        'count ("hasn\'t stopped").',
+    ),
+    current: localizedPhrasesSchema.describe(
+      'Markers of now ("now", "today", "again", "still", "adesso", "oggi", "ancora"): a clause holding one is current, ' +
+        'whatever past marker it also holds.',
+    ),
+    contrasts: localizedPhrasesSchema.describe(
+      'Words that start a new clause ("but", "however", "ma", "però"): "no fever but I can\'t breathe".',
+    ),
+  })
+  .strict()
+  .describe(
+    'How a flag is held back when the person denies the symptom or tells of it as past or over. Punctuation and ' +
+      'contrast words split a message into clauses; a flag is held back only when every clause its words stand in ' +
+      'holds it back. Self-harm flags are never held back.',
+  );
+
 /** Red-flag symptoms caught on every turn, before anything else. */
 export const redFlagsFileSchema = z
   .object({
     $schema: z.string().optional(),
     questionGuard: questionGuardSchema.optional(),
+    context: contextSchema.optional(),
     flags: z
       .array(
         z
@@ -114,6 +184,14 @@ export const redFlagsFileSchema = z
               'Phrases that raise the flag, as people type them; matched after normalisation (accents, case).',
             ),
             concepts: conceptsSchema.optional(),
+            heldBackWhen: z
+              .array(z.enum(HoldBack))
+              .optional()
+              .describe(
+                'What holds this flag back (see "context"); default ["negated", "past"], and never anything for ' +
+                  'self-harm. Add "resolved" where a symptom that is over needs no call ("the bleeding has ' +
+                  'stopped"); leave it out where it still does (a fever during chemotherapy that came down).',
+              ),
           })
           .strict(),
       )
@@ -123,3 +201,6 @@ export const redFlagsFileSchema = z
 
 /** Red-flag symptoms file. */
 export type RedFlagsFile = z.infer<typeof redFlagsFileSchema>;
+
+/** The red-flag screen's context words (negators, past and resolved markers, contrasts). */
+export type RedFlagContext = z.infer<typeof contextSchema>;

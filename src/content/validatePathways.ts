@@ -2,7 +2,14 @@ import type { Content } from './content';
 import type { ContentIssue } from './contentIssue';
 import type { ContentOrigins } from './contentOrigins';
 import { LANGUAGES } from './language';
-import { type Pathway, type PathwayNode, UNSURE_CHOICE_ID } from './pathwaySchema';
+import {
+  ABOUT_FACT,
+  type Pathway,
+  type PathwayNode,
+  RELATIVE_CHOICE_ID,
+  SELF_CHOICE_ID,
+  UNSURE_CHOICE_ID,
+} from './pathwaySchema';
 
 /** The most questions a caller may be asked on the way to any disposition. */
 export const MAX_QUESTIONS_TO_LEAF = 6;
@@ -49,6 +56,12 @@ export function validatePathway(p: Pathway, file: string): ContentIssue[] {
           `nodes.${id}.choices`,
           'a yes/no question has no "unsure" choice, so a hedged answer ("not sure") has nowhere safe to go',
           `add a choice with id "${UNSURE_CHOICE_ID}" that leads where an uncertain answer is safe`,
+        );
+      if (node.fact === ABOUT_FACT && !(ids.has(SELF_CHOICE_ID) && ids.has(RELATIVE_CHOICE_ID)))
+        add(
+          `nodes.${id}.choices`,
+          `the question of fact "${ABOUT_FACT}" does not offer the choices "${SELF_CHOICE_ID}" and "${RELATIVE_CHOICE_ID}", so a relative's answer cannot turn on the third-person texts`,
+          `give its choices the ids "${SELF_CHOICE_ID}" (for oneself) and "${RELATIVE_CHOICE_ID}" (for someone else)`,
         );
       if (node.measure) {
         for (const [side, target] of [
@@ -116,6 +129,35 @@ export function validatePathway(p: Pathway, file: string): ContentIssue[] {
   return issues;
 }
 
+/**
+ * Checks that questions naming the same fact, in any pathway, offer the same choice ids (the "unsure" choice
+ * aside), so that an answer given in one carries over to the others.
+ */
+function validateFacts(content: Content, origins: ContentOrigins): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const first = new Map<string, { where: string; ids: string }>();
+  for (const p of content.pathways) {
+    for (const [id, node] of Object.entries(p.nodes)) {
+      if (node.type !== 'question' || !node.fact) continue;
+      const ids = node.choices
+        .map((c) => c.id)
+        .filter((c) => c !== UNSURE_CHOICE_ID)
+        .sort()
+        .join(', ');
+      const seen = first.get(node.fact);
+      if (!seen) first.set(node.fact, { where: `${p.id}/${id}`, ids });
+      else if (seen.ids !== ids)
+        issues.push({
+          file: origins.pathway(p.id),
+          node: `nodes.${id}.fact`,
+          problem: `the fact "${node.fact}" is also asked in ${seen.where} with the choices ${seen.ids}, but here with ${ids}, so an answer cannot carry over`,
+          fix: 'give both questions the same choice ids, or name a different fact',
+        });
+    }
+  }
+  return issues;
+}
+
 /** Checks every pathway and that ids are unique. */
 export function validatePathways(content: Content, origins: ContentOrigins): ContentIssue[] {
   const issues: ContentIssue[] = [];
@@ -139,5 +181,6 @@ export function validatePathways(content: Content, origins: ContentOrigins): Con
     seen.add(p.id);
     issues.push(...validatePathway(p, file));
   }
+  issues.push(...validateFacts(content, origins));
   return issues;
 }

@@ -39,4 +39,6 @@ export interface ConversationData {
   cards?: SentCard[];
   /** ISO time of a welcome sent on an install or members-added event that no message has followed yet. */
   welcomedAt?: string;
+  /** What each person said that answers a pathway question: hashed user id → fact → choice id (see `FactMemory`). */
+  facts?: Record<string, Record<string, string>>;
 }

@@ -14,6 +14,7 @@ import { CardClick } from './cardClick';
 import type { ConversationData } from './conversationData';
 import { languageFromLocale } from './languageFromLocale';
 import { PathwayDialog, type PathwayState } from './pathwayDialog';
+import { RED_FLAG_REPLIES } from './redFlagReplies';
 import type { Reply } from './reply';
 import type { ReplyBuilder } from './replyBuilder';
 import type { TriageServices } from './triageServices';
@@ -30,8 +31,9 @@ function clientInfoLocale(entities: readonly { type?: string }[] | undefined): s
 
 /**
  * The one place where global interruptions are handled, before the normal flow, on every turn:
- * red flags (112 at once), help, start over, talk to a person, language switch and "forget me";
- * a door's label while a pathway is under way (that pathway ends, saying so, and the door opens);
+ * red flags (112 at once, with a crisis line for self-harm; a same-day call for an urgent sign; a supportive word
+ * for low mood, after which the conversation goes on), help, start over, talk to a person, language switch and
+ * "forget me"; a door's label while a pathway is under way (that pathway ends, saying so, and the door opens);
  * a click on an old card's button, which never answers the current question.
  * @remarks Subclasses add the normal flow as child dialogs; nothing else checks these words.
  */
@@ -113,8 +115,11 @@ export abstract class InterruptionDialog extends ComponentDialog {
     delete data.welcomedAt;
 
     const flag = this.services.redFlags.check(activity.text ?? '');
-    if (flag) return this.emergency(innerDc, s, flag);
+    if (flag?.kind === RedFlagKind.LowMood) await this.support(s, flag);
+    else if (flag?.kind === RedFlagKind.Urgent) return this.urgent(innerDc, s, flag);
+    else if (flag) return this.emergency(innerDc, s, flag);
 
+    if (idle) s.facts.clear();
     if (idle && innerDc.stack.length > 1) {
       await innerDc.cancelAllDialogs();
       await s.send({ text: this.replies.t('session.expired', lang) });
@@ -176,7 +181,9 @@ export abstract class InterruptionDialog extends ComponentDialog {
   async screenEdit(dc: DialogContext): Promise<void> {
     const s = await this.openSession(dc.context);
     const text = dc.context.activity.text ?? '';
-    const flag = this.services.redFlags.check(text);
+    const found = this.services.redFlags.check(text);
+    const flag =
+      found?.kind === RedFlagKind.Emergency || found?.kind === RedFlagKind.SelfHarm ? found : undefined;
     s.telemetry.recognised = flag ? `edit-red-flag:${flag.id}` : 'edit';
     if (!flag) return;
     s.telemetry.outcome = DispositionCode.Emergency112;
@@ -222,21 +229,48 @@ export abstract class InterruptionDialog extends ComponentDialog {
     progress: PathwayProgress | undefined,
   ): Reply[] {
     const selfHarm = flag.kind === RedFlagKind.SelfHarm;
-    const key = s.operator
-      ? selfHarm
-        ? 'emergency.operatorSelfHarm'
-        : 'emergency.operator'
-      : selfHarm
-        ? 'emergency.selfHarm'
-        : 'emergency.redFlag';
     const next = { choices: [{ label: this.replies.t('choice.startOver', s.lang) }] };
-    const text = this.replies.t(key, s.lang);
-    if (!s.operator) return [{ text, disposition: DispositionCode.Emergency112, ...next }];
+    const text = this.replies.t(this.redFlagKey(s, flag), s.lang);
+    const emergency = { text, disposition: DispositionCode.Emergency112, safety: flag.kind };
+    if (!s.operator) return [{ ...emergency, ...next }];
     const summary = this.summaries.redFlag(s, { selfHarm, words, progress });
-    return [
-      { text, disposition: DispositionCode.Emergency112 },
-      { text: summary.plainText, summary, ...next },
-    ];
+    return [emergency, { text: summary.plainText, summary, ...next }];
+  }
+
+  /**
+   * An urgent sign that is not an emergency (new or worse spinal pain with metastases): a same-day call, with the
+   * booking line's live status, as the disposition `urgent-call-today`; the pathway in progress is left.
+   */
+  private async urgent(innerDc: DialogContext, s: TurnSession, flag: RedFlagHit): Promise<DialogTurnResult> {
+    s.telemetry.recognised = `red-flag:${flag.id}`;
+    s.telemetry.outcome = DispositionCode.UrgentCallToday;
+    await innerDc.cancelAllDialogs();
+    await s.send({
+      text: `${this.replies.t(this.redFlagKey(s, flag), s.lang)}\n\n${this.replies.bookingLine(s)}`,
+      choices: [
+        { label: this.replies.t('choice.startOver', s.lang) },
+        { label: this.replies.t('choice.askQuestion', s.lang) },
+      ],
+      disposition: DispositionCode.UrgentCallToday,
+      safety: flag.kind,
+    });
+    return this.restart(innerDc);
+  }
+
+  /** Low mood: a supportive word with the booking line; the turn then goes on as if it had not been interrupted. */
+  private async support(s: TurnSession, flag: RedFlagHit): Promise<void> {
+    s.telemetry.recognised = `red-flag:${flag.id}`;
+    s.supportGiven = true;
+    const text = this.replies.t(this.redFlagKey(s, flag), s.lang);
+    await s.send({
+      text: s.operator ? text : `${text}\n\n${this.replies.bookingLine(s)}`,
+      safety: flag.kind,
+    });
+  }
+
+  private redFlagKey(s: TurnSession, flag: RedFlagHit): string {
+    const keys = RED_FLAG_REPLIES[flag.kind];
+    return s.operator ? keys.operator : keys.public;
   }
 
   private async command(innerDc: DialogContext, s: TurnSession, command: Command): Promise<DialogTurnResult> {
@@ -249,6 +283,7 @@ export abstract class InterruptionDialog extends ComponentDialog {
         else await s.send(this.replies.welcome(s));
         return this.keepWaiting(innerDc);
       case 'startOver':
+        s.facts.clear();
         await innerDc.cancelAllDialogs();
         await s.send({ text: t('startOver.done') }, this.replies.welcome(s));
         return this.restart(innerDc);

@@ -1,9 +1,17 @@
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { Dialog } from 'botbuilder-dialogs/lib/dialog';
-import type { Language } from '../content/language';
-import type { DispositionNode, Pathway, PathwayNode, QuestionNode } from '../content/pathwaySchema';
+import type { LocalizedText } from '../content/language';
+import {
+  ABOUT_FACT,
+  type DispositionNode,
+  type Pathway,
+  type PathwayNode,
+  type QuestionNode,
+  RELATIVE_CHOICE_ID,
+  UNSURE_CHOICE_ID,
+} from '../content/pathwaySchema';
 import { foldText } from '../text/foldText';
-import { interpretChoice } from './choiceInterpreter';
+import { AnswerKind } from './answerReader';
 import { ConfidenceBand } from '../knowledge/confidenceBand';
 import { QuestionOutcome, type Reply, type ReplyMatch } from './reply';
 import type { ReplyBuilder } from './replyBuilder';
@@ -16,6 +24,8 @@ import { TurnSession } from './turnSession';
 export interface PathwayOptions {
   /** Which pathway. */
   readonly pathwayId: string;
+  /** The free-text message that started it, read for the answers it already gives (never a button's label). */
+  readonly openingText?: string;
 }
 
 /** One answered question, kept for the call summary. */
@@ -26,6 +36,8 @@ export interface PathwayAnswer {
   readonly choiceId: string;
   /** What the operator typed, when it says more than the choice (redacted), for the call summary. */
   readonly note?: string;
+  /** True when the question was not asked: the person had already said it. */
+  readonly known?: boolean;
 }
 
 /** The pathway's place, kept in dialog state. */
@@ -51,10 +63,20 @@ export interface PathwayResult {
 /** Unclear answers to one question before help and the booking line are offered. */
 export const MAX_MISSES = 2;
 
+/** The parts of a node said to the person, in the three voices. */
+interface Voiced {
+  readonly text: LocalizedText;
+  readonly relativeText?: LocalizedText;
+  readonly operatorText: LocalizedText;
+}
+
 /**
- * Walks any pathway tree from content: asks its questions, interprets answers and ends in a disposition.
- * @remarks The tree's content version is kept in state; a conversation whose pathway changed since the
- * last turn is restarted with a short explanation instead of failing on a node that no longer exists.
+ * Walks any pathway tree from content: asks its questions, reads answers by meaning and ends in a disposition.
+ * @remarks A question whose `fact` the person already told (in the message that opened the pathway, or an answer
+ * to an earlier pathway in this conversation) is not asked again: the reply says what was taken. When a relative
+ * writes (fact `about` = `relative`), nodes speak with their `relativeText`. The tree's content version is kept
+ * in state; a conversation whose pathway changed since the last turn is restarted with a short explanation
+ * instead of failing on a node that no longer exists.
  */
 export class PathwayDialog extends Dialog<PathwayOptions> {
   /** Dialog id. */
@@ -89,6 +111,10 @@ export class PathwayDialog extends Dialog<PathwayOptions> {
       answers: [],
     };
     dc.activeDialog!.state = state;
+    if (options?.openingText) {
+      for (const [fact, choiceId] of this.services.answers.readOpening(options.openingText, pathway))
+        s.facts.set(fact, choiceId);
+    }
     const lead: Reply[] = [];
     if (!s.data.disclaimerShown && !s.operator) {
       s.data.disclaimerShown = true;
@@ -117,48 +143,64 @@ export class PathwayDialog extends Dialog<PathwayOptions> {
     }
     const node = pathway.nodes[state.nodeId] as QuestionNode;
     const text = dc.context.activity.text ?? '';
-    const choice = interpretChoice(text, node.choices, s.lang);
-    if (choice) {
+    const reading = this.services.answers.read(text, node);
+    const choice = reading.choice;
+    if (reading.kind === AnswerKind.Choice && choice) {
       s.telemetry.recognised = `answer:${node.choices.indexOf(choice) + 1}`;
       const note = s.operator ? operatorNote(text, choice) : undefined;
       state.answers.push({ nodeId: state.nodeId, choiceId: choice.id, ...(note ? { note } : {}) });
+      // A hedge is not a fact: a later pathway asks again.
+      if (node.fact && choice.id !== UNSURE_CHOICE_ID) s.facts.set(node.fact, choice.id);
       state.nodeId = choice.next;
       state.misses = 0;
       return this.advance(dc, pathway, state, []);
     }
-    // A knowledge question asked mid-pathway is answered, then the question is asked again.
-    const match = this.services.matcher.match(text, s.lang);
-    const best = match.candidates[0];
-    if (
-      match.band === ConfidenceBand.High &&
-      best?.kind === 'entry' &&
-      foldText(text).split(' ').length >= 2
-    ) {
-      const entry = this.services.content.entries.find((e) => e.id === best.id);
-      if (entry) {
-        s.telemetry.recognised = `entry:${entry.id}`;
-        const answer = this.replies.answer(entry, s);
-        await s.send({ text: answer.text }, this.question(node, s.lang, s.operator, 'pathway.resume'));
+    if (reading.kind === AnswerKind.Unclear) {
+      // A knowledge question asked mid-pathway is answered, then the question is asked again.
+      const match = this.services.matcher.match(text, s.lang);
+      const best = match.candidates[0];
+      if (
+        match.band === ConfidenceBand.High &&
+        best?.kind === 'entry' &&
+        foldText(text).split(' ').length >= 2
+      ) {
+        const entry = this.services.content.entries.find((e) => e.id === best.id);
+        if (entry) {
+          s.telemetry.recognised = `entry:${entry.id}`;
+          const answer = this.replies.answer(entry, s);
+          await s.send({ text: answer.text }, this.question(node, s, 'pathway.resume'));
+          return Dialog.EndOfTurn;
+        }
+      }
+      // After a word of support for low mood, the question comes back gently, without counting a miss.
+      if (s.supportGiven) {
+        await s.send(this.question(node, s, 'pathway.resume'));
         return Dialog.EndOfTurn;
       }
     }
     if (s.isEarlierQuestionLabel(text)) {
       // A button of an earlier question's card (the channel sent back only its label): not an answer to this one.
       s.telemetry.recognised = 'stale-click';
-      await s.send(this.question(node, s.lang, s.operator, 'click.stale'));
+      await s.send(this.question(node, s, 'click.stale'));
       return Dialog.EndOfTurn;
     }
     state.misses += 1;
-    s.telemetry.recognised = 'unclear-answer';
+    s.telemetry.recognised = `unclear-answer${reading.kind === AnswerKind.Unclear ? '' : `:${reading.kind}`}`;
+    const why =
+      reading.kind === AnswerKind.Hedge
+        ? this.replies.t('pathway.hedge', s.lang)
+        : reading.kind === AnswerKind.SizeUnclear
+          ? this.replies.t('pathway.sizeUnclear', s.lang, { threshold: node.measure?.threshold ?? '' })
+          : undefined;
     if (state.misses >= MAX_MISSES) {
       state.misses = 0;
-      const stuck = this.replies.t(s.operator ? 'pathway.stuckOperator' : 'pathway.stuck', s.lang);
-      await s.send(
-        { text: `${stuck}\n\n${this.replies.bookingLine(s)}` },
-        this.question(node, s.lang, s.operator),
-      );
+      const stuckText = this.replies.t(s.operator ? 'pathway.stuckOperator' : 'pathway.stuck', s.lang);
+      const stuck = `${stuckText}\n\n${this.replies.bookingLine(s)}`;
+      await s.send({ text: why ? `${why}\n\n${stuck}` : stuck }, this.question(node, s));
+    } else if (why) {
+      await s.send({ text: why }, this.question(node, s));
     } else {
-      await s.send(this.question(node, s.lang, s.operator, 'pathway.unclear'));
+      await s.send(this.question(node, s, 'pathway.unclear'));
     }
     return Dialog.EndOfTurn;
   }
@@ -170,10 +212,13 @@ export class PathwayDialog extends Dialog<PathwayOptions> {
     const s = TurnSession.of(context);
     const state = instance.state as PathwayState;
     const node = this.pathways.get(state.pathwayId)?.nodes[state.nodeId];
-    if (node?.type === 'question') await s.send(this.question(node, s.lang, s.operator));
+    if (node?.type === 'question') await s.send(this.question(node, s));
   }
 
-  /** Moves through information nodes to the next question or disposition and says it. */
+  /**
+   * Moves through information nodes, and questions the person already answered, to the next question or
+   * disposition and says it (with a short list of the answers taken from what they said).
+   */
   private async advance(
     dc: DialogContext,
     pathway: Pathway,
@@ -188,15 +233,25 @@ export class PathwayDialog extends Dialog<PathwayOptions> {
       if (started && last) replies[replies.length - 1] = { ...last, match: started };
       await s.send(...replies);
     };
+    const noted: string[] = [];
     let node: PathwayNode | undefined = pathway.nodes[state.nodeId];
-    while (node?.type === 'info') {
-      out.push({ text: (s.operator ? node.operatorText : node.text)[s.lang] });
-      state.nodeId = node.next;
+    while (node?.type === 'info' || (node?.type === 'question' && this.known(node, s))) {
+      if (node.type === 'info') {
+        out.push({ text: this.voice(node, s) });
+        state.nodeId = node.next;
+      } else {
+        const choice = this.known(node, s)!;
+        noted.push(`- ${this.voice(node, s, false)} — ${choice.label[s.lang]}`);
+        state.answers.push({ nodeId: state.nodeId, choiceId: choice.id, known: true });
+        state.nodeId = choice.next;
+      }
       node = pathway.nodes[state.nodeId];
     }
+    if (noted.length > 0)
+      out.push({ text: `${this.replies.t('pathway.noted', s.lang)}\n\n${noted.join('\n')}` });
     if (!node) return dc.endDialog();
     if (node.type === 'question') {
-      out.push(this.question(node, s.lang, s.operator));
+      out.push(this.question(node, s));
       await send(out);
       return Dialog.EndOfTurn;
     }
@@ -206,16 +261,34 @@ export class PathwayDialog extends Dialog<PathwayOptions> {
     return dc.endDialog({ code: node.code } satisfies PathwayResult);
   }
 
-  private question(node: QuestionNode, lang: Language, operator: boolean, preface?: string): Reply {
-    const text = (operator ? node.operatorText : node.text)[lang];
-    const prefix = preface ? `${this.replies.t(preface, lang)}\n\n` : '';
-    const choices = node.choices.map((c) => ({ label: c.label[lang] }));
-    return { text: prefix + text, choices, asks: this.questionKeys.get(node) };
+  /** The choice the person already gave for this question's fact, if any. */
+  private known(node: QuestionNode, s: TurnSession) {
+    const id = node.fact ? s.facts.get(node.fact) : undefined;
+    return id === undefined ? undefined : node.choices.find((c) => c.id === id);
+  }
+
+  /**
+   * A node's text in the voice of this conversation: the operator's script, the third person when a relative
+   * writes for the patient (and the node has one), or the patient's.
+   */
+  private voice(node: Voiced, s: TurnSession, operatorVoice = true): string {
+    if (s.operator && operatorVoice) return node.operatorText[s.lang];
+    if (node.relativeText && s.facts.get(ABOUT_FACT) === RELATIVE_CHOICE_ID) return node.relativeText[s.lang];
+    return node.text[s.lang];
+  }
+
+  private question(node: QuestionNode, s: TurnSession, preface?: string): Reply {
+    const prefix = preface ? `${this.replies.t(preface, s.lang)}\n\n` : '';
+    return {
+      text: prefix + this.voice(node, s),
+      choices: node.choices.map((c) => ({ label: c.label[s.lang] })),
+      asks: this.questionKeys.get(node),
+    };
   }
 
   private disposition(node: DispositionNode, pathway: Pathway, state: PathwayState, s: TurnSession): Reply[] {
     const lang = s.lang;
-    const parts = [(s.operator ? node.operatorText : node.text)[lang]];
+    const parts = [this.voice(node, s)];
     if (node.bring[lang].length > 0) {
       parts.push(
         // A Markdown list (blank line first), which Web Chat and Teams render as bullets and plain channels show as lines.

@@ -61,4 +61,6 @@ export interface Reply {
   readonly card?: string;
   /** True when said to everyone in a shared conversation (an introduction), not to the person who wrote. */
   readonly everyone?: boolean;
+  /** The kind of red flag this reply answers (emergency, self-harm, urgent, low-mood), sent as `channelData.triage.safety`. */
+  readonly safety?: string;
 }

@@ -142,11 +142,17 @@ export class RouterDialog extends Dialog<RouterOptions> {
       return Dialog.EndOfTurn;
     }
     if (match.band === ConfidenceBand.High && best?.kind === 'pathway')
-      return this.startPathway(dc, s, best.id, lead);
+      return this.startPathway(dc, s, best.id, lead, text);
     // Someone describing their situation is better served by the guided pathway than by a choice of
     // articles: a pathway that is the best candidate, or ties with it, starts at once.
     const described = general ? undefined : this.pathwayFirst(match);
-    if (described) return this.startPathway(dc, s, described, lead);
+    if (described) return this.startPathway(dc, s, described, lead, text);
+    // After a word of support for low mood, no list of articles nor "I don't have an answer": an open door.
+    if (s.supportGiven) {
+      s.telemetry.outcome = 'support';
+      await s.send(...lead, { text: t('support.next'), choices: this.replies.pathwayChoices(s.lang) });
+      return Dialog.EndOfTurn;
+    }
     if (match.band === ConfidenceBand.Medium && match.candidates.length > 0) {
       s.telemetry.recognised = 'ambiguous';
       s.telemetry.outcome = 'did-you-mean';
@@ -180,14 +186,16 @@ export class RouterDialog extends Dialog<RouterOptions> {
     return Dialog.EndOfTurn;
   }
 
+  /** Starts a pathway from a free-text message, which is read for the answers it already gives. */
   private async startPathway(
     dc: DialogContext,
     s: TurnSession,
     pathwayId: string,
     lead: readonly Reply[],
+    openingText: string,
   ): Promise<DialogTurnResult> {
     if (lead.length > 0) await s.send(...lead);
-    return dc.beginDialog(PathwayDialog.id, { pathwayId } satisfies PathwayOptions);
+    return dc.beginDialog(PathwayDialog.id, { pathwayId, openingText } satisfies PathwayOptions);
   }
 
   /** Keeps a question the bot could not answer directly for the curators (the log redacts it). */

@@ -5,6 +5,7 @@ import type { Messages } from '../content/messages';
 import type { CommandRecognizer } from '../safety/commandRecognizer';
 import type { RedFlagScreen } from '../safety/redFlagScreen';
 import type { ConfidenceBand } from '../knowledge/confidenceBand';
+import type { AnswerReader } from './answerReader';
 import type { QuestionMatcher } from './questionMatcher';
 
 /** Records what curators need: unanswered questions (redacted by the recorder) and answer feedback. */
@@ -40,6 +41,8 @@ export interface TriageServices {
   readonly detectLanguage: (text: string) => Language | undefined;
   /** Red-flag screen. */
   readonly redFlags: RedFlagScreen;
+  /** Reads typed answers to pathway questions, and what an opening message already answers. */
+  readonly answers: AnswerReader;
   /** Global commands. */
   readonly commands: CommandRecognizer;
   /** Booking-line status wording. */

@@ -3,6 +3,7 @@ import type { Language } from '../content/language';
 import { foldText } from '../text/foldText';
 import { CardClick, MAX_REMEMBERED_CARDS, type SentCard } from './cardClick';
 import { AudienceMode, type ConversationData } from './conversationData';
+import { FactMemory } from './factMemory';
 import type { Reply } from './reply';
 
 /** Renders engine replies as activities for the turn's channel and sends them. */
@@ -37,6 +38,17 @@ export class TurnSession {
     /** Telemetry of this turn. */
     readonly telemetry: TurnTelemetry,
   ) {}
+
+  /** True once a supportive word for low mood was sent this turn: the reply that follows is gentler. */
+  supportGiven = false;
+
+  private factMemory: FactMemory | undefined;
+
+  /** What this person already told the bot in this conversation (pathway facts). */
+  get facts(): FactMemory {
+    this.factMemory ??= FactMemory.of(this.data, this.context.activity.from?.id);
+    return this.factMemory;
+  }
 
   /** True when an operator is using the bot as a call script. */
   get operator(): boolean {

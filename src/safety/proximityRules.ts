@@ -2,7 +2,7 @@ import { foldText } from '../text/foldText';
 
 /** One proximity rule before compilation: groups of word starts ("=" first for a whole word). */
 export interface ProximityRuleSource<T> {
-  /** Two or three groups; one word of each must stand within `window` consecutive words. */
+  /** Two to four groups; one word of each must stand within `window` consecutive words. */
   readonly groups: ReadonlyArray<ReadonlyArray<string>>;
   /** How many consecutive words may hold the matched words. */
   readonly window: number;
@@ -67,8 +67,16 @@ export class ProximityRules<T> {
     this.positions = ruleOfSlot.map(() => []);
   }
 
-  /** Adds to `found` the value of every rule matched by the folded words. */
-  collect(words: readonly string[], found: Set<T>): void {
+  /**
+   * Adds to `found` the value of every rule matched by the folded words; with `accept`, only of a rule matched by
+   * words `accept` agrees to (it gets their positions, one per group, in reading order). Every placing of the
+   * words is tried before a rule is given up.
+   */
+  collect(
+    words: readonly string[],
+    found: Set<T>,
+    accept?: (value: T, positions: readonly number[]) => boolean,
+  ): void {
     const touched: number[] = [];
     const note = (slots: readonly number[], at: number) => {
       for (const slot of slots) {
@@ -100,7 +108,8 @@ export class ProximityRules<T> {
       const rule = this.rules[index] as CompiledRule<T>;
       if (found.has(rule.value)) continue;
       const groups = rule.slots.map((s) => this.positions[s] as number[]);
-      if (groups.every((g) => g.length > 0) && closeTogether(groups, rule)) found.add(rule.value);
+      const ok = accept ? (positions: readonly number[]) => accept(rule.value, positions) : undefined;
+      if (groups.every((g) => g.length > 0) && closeTogether(groups, rule, ok)) found.add(rule.value);
     }
     for (const slot of touched) (this.positions[slot] as number[]).length = 0;
   }
@@ -135,11 +144,18 @@ export class ProximityRules<T> {
   }
 }
 
-/** True when one position of each list, all different (and rising when `inOrder`), fit within `window` words. */
-function closeTogether(groups: readonly number[][], { window, inOrder }: CompiledRule<unknown>): boolean {
+/**
+ * True when one position of each list, all different (and rising when `inOrder`), fit within `window` words, and
+ * `accept` (when given) agrees to them.
+ */
+function closeTogether(
+  groups: readonly number[][],
+  { window, inOrder }: CompiledRule<unknown>,
+  accept?: (positions: readonly number[]) => boolean,
+): boolean {
   const used: number[] = [];
   const pick = (g: number, lo: number, hi: number): boolean => {
-    if (g === groups.length) return true;
+    if (g === groups.length) return !accept || accept([...used].sort((a, b) => a - b));
     for (const p of groups[g] as number[]) {
       if (used.includes(p) || (inOrder && p <= hi)) continue;
       const nlo = Math.min(lo, p);

@@ -1,9 +1,10 @@
 import { LANGUAGES } from '../content/language';
-import { type RedFlagsFile, RedFlagKind } from '../content/redFlagsSchema';
+import { HoldBack, RED_FLAG_PRIORITY, type RedFlagsFile, RedFlagKind } from '../content/redFlagsSchema';
 import { foldWords } from './foldWords';
 import { InformationalQuestion } from './informationalQuestion';
 import { PhraseIndex } from './phraseIndex';
 import { type ProximityRuleSource, ProximityRules } from './proximityRules';
+import { ContextRules } from './statementContext';
 
 /** A red flag found in a message. */
 export interface RedFlagHit {
@@ -16,27 +17,36 @@ export interface RedFlagHit {
 /** Words within which a concept rule matches when the content does not say. */
 const DEFAULT_WINDOW = 6;
 
+/** What holds a flag back when the content does not say (self-harm: nothing, ever). */
+const DEFAULT_HOLD_BACK: readonly HoldBack[] = Object.freeze([HoldBack.Negated, HoldBack.Past]);
+
 /**
  * Finds red flags in any message, in either language, wherever they stand in the text: listed phrases as whole
  * words, and concept rules (a word from every group within a few words of each other).
- * @remarks Both languages are always searched: a frightened person may switch language mid-sentence. Self-harm
- * wins over every other flag. A short general question ("what is…", see `questionGuard` in the content) holds back
- * emergency flags only; self-harm always fires.
+ * @remarks Both languages are always searched: a frightened person may switch language mid-sentence. The most
+ * serious kind answers (self-harm, then emergency, urgent, low mood). A symptom the person denies ("no chest pain")
+ * or tells of as long past ("last year I had a fever during chemo") or, where the flag allows it, as over ("the
+ * bleeding has stopped") is held back, clause by clause, with the context words of the content; self-harm never is.
+ * A short general question ("what is…", see `questionGuard` in the content) holds back every kind but self-harm.
  */
 export class RedFlagScreen {
   private readonly hits: readonly RedFlagHit[];
-  /** Flag indexes in the order they are reported: self-harm first, then file order. */
+  /** Flag indexes in the order they are reported: by kind (most serious first), then file order. */
   private readonly order: readonly number[];
+  private readonly holdBack: ReadonlyArray<ReadonlySet<HoldBack>>;
   private readonly phrases: PhraseIndex<number>;
   private readonly concepts: ProximityRules<number>;
   private readonly question: InformationalQuestion | undefined;
+  private readonly context: ContextRules | undefined;
 
   /** Folds every phrase and compiles every concept rule once. */
   constructor(file: RedFlagsFile) {
     this.hits = file.flags.map((f) => Object.freeze({ id: f.id, kind: f.kind }));
+    this.holdBack = file.flags.map(
+      (f) => new Set(f.kind === RedFlagKind.SelfHarm ? [] : (f.heldBackWhen ?? DEFAULT_HOLD_BACK)),
+    );
     const indexes = file.flags.map((_, i) => i);
-    const selfHarm = (i: number) => this.hits[i]?.kind === RedFlagKind.SelfHarm;
-    this.order = [...indexes.filter(selfHarm), ...indexes.filter((i) => !selfHarm(i))];
+    this.order = RED_FLAG_PRIORITY.flatMap((kind) => indexes.filter((i) => this.hits[i]?.kind === kind));
     this.phrases = new PhraseIndex(
       file.flags.flatMap((f, value) =>
         LANGUAGES.flatMap((l) => f.phrases[l].map((phrase) => ({ phrase, value }))),
@@ -63,18 +73,49 @@ export class RedFlagScreen {
           blockers: LANGUAGES.flatMap((l) => g.blockers[l]),
         })
       : undefined;
+    this.context = file.context ? new ContextRules(file.context) : undefined;
   }
 
   /** The most serious flag raised by the text (self-harm first), or undefined. */
   check(text: string): RedFlagHit | undefined {
-    const words = foldWords(text);
-    const found = new Set<number>();
-    this.phrases.collect(words, found);
-    this.concepts.collect(words, found);
+    const { words, found } = this.find(text);
     const first = this.order.find((i) => found.has(i));
     if (first === undefined) return undefined;
     const hit = this.hits[first] as RedFlagHit;
     if (hit.kind === RedFlagKind.SelfHarm) return hit;
     return this.question?.matches(words) ? undefined : hit;
+  }
+
+  /** The flags found, after holding back those denied, past or over. */
+  private find(text: string): { words: readonly string[]; found: Set<number> } {
+    const found = new Set<number>();
+    const ctx = this.context?.read(text);
+    if (!ctx?.mayHoldBack) {
+      const words = ctx?.words ?? foldWords(text);
+      this.phrases.collect(words, found);
+      this.concepts.collect(words, found);
+      return { words, found };
+    }
+    const words = ctx.words;
+    // First every word that belongs to a symptom, so that "it has stopped" is said of the symptom just before it.
+    const symptoms = new Set<number>();
+    this.phrases.collect(words, new Set(), (_v, start, end) => {
+      for (let i = start; i < end; i++) symptoms.add(i);
+      return false;
+    });
+    this.concepts.collect(words, new Set(), (_v, positions) => {
+      for (const p of positions) symptoms.add(p);
+      return false;
+    });
+    const accept = (value: number, positions: readonly number[]) =>
+      !ctx.holdsBack(positions, this.holdBack[value] as ReadonlySet<HoldBack>, symptoms);
+    this.phrases.collect(words, found, (value, start, end) =>
+      accept(
+        value,
+        Array.from({ length: end - start }, (_, k) => start + k),
+      ),
+    );
+    this.concepts.collect(words, found, accept);
+    return { words, found };
   }
 }

@@ -319,6 +319,23 @@ describe('call-centre operator mode', () => {
       expect(textOf(activities)).toMatch(/tell the caller .*112/i);
     });
 
+    test('an urgent sign is phrased for the operator: a same-day call back, not 112 first', async () => {
+      const session = await signIn();
+      const { activities } = await say(session, 'the caller has spine mets and his back pain is much worse');
+      expect(textOf(activities)).toMatch(/URGENT, SAME DAY \(not 112\)/);
+      expect(textOf(activities)).not.toMatch(/RED FLAG/);
+    });
+
+    test('a caller in low spirits: the operator is told how to support them, and the script goes on', async () => {
+      const session = await signIn();
+      await say(session, mole.title.en);
+      const { activities } = await say(session, 'the caller is so scared and cannot sleep');
+      const text = textOf(activities);
+      expect(text).toMatch(/psycho-oncologist/);
+      expect(text).not.toMatch(/RED FLAG/);
+      expect(text).toContain(mole.nodes[mole.start]!.operatorText.en);
+    });
+
     test('"new call" opens a fresh conversation with a fresh token, and the old token cannot reach it', async () => {
       const first = await signIn();
       const res = await post('/agent/api/conversations', { locale: 'it-IT' }, first.token);

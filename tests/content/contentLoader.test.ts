@@ -108,5 +108,35 @@ describe('loading the content', () => {
       );
       expect(err.message).toMatch(/messages\.welcome: the engine needs this message.*Fix: add "welcome"/);
     });
+    test('an answer-words file with a misspelt section', async () => {
+      const err = await loadBroken((dir) =>
+        edit(dir, 'dialogs/answer-words.json', (w) => {
+          w.hedgez = w.hedges;
+          delete w.hedges;
+        }),
+      );
+      expect(err.message).toMatch(/dialogs\/answer-words\.json › .*hedge/);
+    });
+
+    test('a red-flag context word list left out', async () => {
+      const err = await loadBroken((dir) =>
+        edit(dir, 'dialogs/red-flags.json', (f) => {
+          delete (f.context as Record<string, unknown>).negators;
+        }),
+      );
+      expect(err.message).toMatch(/dialogs\/red-flags\.json › context\.negators/);
+    });
+
+    test('two questions naming the same fact with different choices', async () => {
+      const err = await loadBroken((dir) =>
+        edit(dir, 'dialogs/metastasis.json', (p) => {
+          const nodes = p.nodes as Record<string, { choices?: { id: string }[] }>;
+          const who = nodes['q-who']?.choices?.[1];
+          if (who) who.id = 'someone-else';
+        }),
+      );
+      expect(err.message).toMatch(/metastasis\.json › nodes\.q-who\.choices: the question of fact "about"/);
+      expect(err.message).toMatch(/the fact "about" is also asked in .* so an answer cannot carry over/);
+    });
   });
 });

@@ -20,9 +20,15 @@ const screen = new RedFlagScreen(content);
 const batches = (readJson('tests/safety/red-flag-batches.json') as { batches: Batch[] }).batches;
 const percent = (n: number, of: number) => `${n}/${of} (${((100 * n) / of).toFixed(1)}%)`;
 
-/** Share of emergencies caught, and of self-harm messages answered as self-harm. */
+/** True when the text is sent to 112 (an emergency, or self-harm with the crisis line). */
+const sendsTo112 = (text: string) => {
+  const kind = screen.check(text)?.kind;
+  return kind === RedFlagKind.Emergency || kind === RedFlagKind.SelfHarm;
+};
+
+/** Share of emergencies sent to 112, and of self-harm messages answered as self-harm. */
 function recall(list: Batch['emergencies']) {
-  const caught = list.filter((e) => screen.check(e.text) !== undefined);
+  const caught = list.filter((e) => sendsTo112(e.text));
   const selfHarm = list.filter((e) => e.flag === 'self-harm');
   const asSelfHarm = selfHarm.filter((e) => screen.check(e.text)?.kind === RedFlagKind.SelfHarm);
   return {
@@ -120,7 +126,15 @@ describe('when invisible characters are typed or pasted inside the words', () =>
 });
 
 describe('the red-flag screen on ordinary questions', () => {
-  const fired = (texts: string[]) => texts.filter((t) => screen.check(t) !== undefined);
+  /**
+   * Messages that raise an alarm (112, the crisis line or a same-day call). A supportive word for low mood is not
+   * an alarm: the conversation goes on after it (and several of these questions are written by worried people).
+   */
+  const fired = (texts: string[]) =>
+    texts.filter((t) => {
+      const kind = screen.check(t)?.kind;
+      return kind !== undefined && kind !== RedFlagKind.LowMood;
+    });
 
   test("the knowledge base's own question phrasings (en/it question and alternates): at most 1% fire", () => {
     const texts: string[] = [];
@@ -161,7 +175,7 @@ describe('the red-flag screen on ordinary questions', () => {
     };
     const described = ['my father has a high fever and cant breathe what do i do', 'mia madre e svenuta'];
     for (const text of described) expect(set.questions.some((q) => q.text === text)).toBe(true);
-    expect(described.filter((t) => screen.check(t) === undefined)).toEqual([]);
+    expect(described.filter((t) => !sendsTo112(t))).toEqual([]);
   });
 
   test('ordinary questions written next to the emergency batches: at most 5% fire', () => {

@@ -1,13 +1,42 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { choicesOf, message, newConversationId, type RunningApp, startApp, textOf } from '../support/testApp';
+import { dispositionOf } from '../support/conversation';
+import {
+  choicesOf,
+  message,
+  newConversationId,
+  type ReplyActivity,
+  type RunningApp,
+  startApp,
+  textOf,
+} from '../support/testApp';
 
-/** A turn table: what the user says, and what the bot's replies must contain. */
+/**
+ * A turn table: what the user says, what the bot's replies must contain (`bot`), and optionally what they must not
+ * contain (`absent`), the disposition code they deliver (`disposition`, "none" for none) and the kind of red flag
+ * they answer (`safety`, from `channelData.triage`).
+ */
 interface Transcript {
   title: string;
   locale?: string;
   channel?: string;
-  turns: { user: string; bot: string[]; choices?: string[] }[];
+  turns: {
+    user: string;
+    bot: string[];
+    choices?: string[];
+    absent?: string[];
+    disposition?: string;
+    safety?: string;
+  }[];
+}
+
+/** The kind of red flag a set of replies answers (`channelData.triage.safety`), if any. */
+function safetyOf(activities: readonly ReplyActivity[]): string | undefined {
+  for (const a of activities) {
+    const triage = (a.channelData as { triage?: { safety?: string } } | undefined)?.triage;
+    if (triage?.safety) return triage.safety;
+  }
+  return undefined;
 }
 
 const dir = __dirname;
@@ -49,6 +78,20 @@ describe('conversation transcripts (turn tables in tests/transcripts/*.json)', (
           where,
           choices: expect.arrayContaining(turn.choices),
         });
+      for (const unwanted of turn.absent ?? [])
+        expect({ where, text, absent: unwanted, found: text.includes(unwanted.toLowerCase()) }).toEqual({
+          where,
+          text,
+          absent: unwanted,
+          found: false,
+        });
+      if (turn.disposition)
+        expect({ where, disposition: dispositionOf(activities) ?? 'none' }).toEqual({
+          where,
+          disposition: turn.disposition,
+        });
+      if (turn.safety)
+        expect({ where, safety: safetyOf(activities) }).toEqual({ where, safety: turn.safety });
     }
   });
 });

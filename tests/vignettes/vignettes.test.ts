@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DISPOSITION_URGENCY, DispositionCode } from '../../src/content/dispositionCode';
-import { play } from '../support/conversation';
+import { playAll } from '../support/conversation';
 import { type RunningApp, startApp } from '../support/testApp';
 
 /** A short case written as a patient writes, with the least urgent acceptable outcome. */
@@ -32,7 +32,7 @@ describe('the triage safety vignettes (tests/vignettes/vignettes.json)', () => {
   });
 
   test.each(vignettes.map((v) => [v.id, v] as const))('%s is never under-triaged', async (_id, v) => {
-    const { disposition } = await play(bot, v.turns, { locale: v.lang });
+    const { disposition } = await playAll(bot, v.turns, { locale: v.lang });
     const got = urgency(disposition);
     expect({ id: v.id, note: v.note, disposition, atLeast: got >= urgency(v.minimum) }).toEqual({
       id: v.id,
