@@ -54,7 +54,9 @@ describe('global commands recognised by meaning', () => {
   test('every command the bot itself tells people to type (in quotes in its messages) works', () => {
     const dir = join(root, 'dialogs', 'messages');
     const quoted = readdirSync(dir).flatMap((file) =>
-      [...readFileSync(join(dir, file), 'utf8').matchAll(/\\"([^"\\{}]{3,40})\\"/g)].map((m) => m[1] as string),
+      [...readFileSync(join(dir, file), 'utf8').matchAll(/\\"([^"\\{}]{3,40})\\"/g)].map(
+        (m) => m[1] as string,
+      ),
     );
     expect(quoted.length).toBeGreaterThan(4);
     expect(quoted.filter((q) => recognizer.recognize(q) === undefined)).toEqual([]);
