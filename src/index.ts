@@ -183,7 +183,9 @@ export function createApp(options: AppOptions = {}): App {
       logger,
     };
     const send = async (context: TurnContext, replies: Parameters<typeof renderReplies>[0]) => {
-      await context.sendActivities(renderReplies(replies, context.activity.channelId ?? ''));
+      // The operator page shows text as plain text: links are written out there.
+      const plainText = context.turnState.get(AudienceResolver.operatorGrant) === true;
+      await context.sendActivities(renderReplies(replies, context.activity.channelId ?? '', { plainText }));
     };
     const root = new RootDialog(services, conversationData, send);
     adapter.onTurnError = createTurnErrorHandler(

@@ -14,13 +14,21 @@ function submitActions(choices: readonly ReplyChoice[]): Json[] {
   }));
 }
 
-/** A card with the reply text and one `Action.Submit` (Teams imBack) per choice. */
-export function buildChoiceCard(text: string, choices: readonly ReplyChoice[]): Json {
+/**
+ * A card with the reply text, the answer's source line (small, subtle, markdown link) when there is one, and
+ * one `Action.Submit` (Teams imBack) per choice.
+ */
+export function buildChoiceCard(text: string, choices: readonly ReplyChoice[], source?: string): Json {
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: ADAPTIVE_CARD_VERSION,
-    body: [{ type: 'TextBlock', text, wrap: true }],
+    body: [
+      { type: 'TextBlock', text, wrap: true },
+      ...(source
+        ? [{ type: 'TextBlock', text: source, wrap: true, isSubtle: true, size: 'Small', spacing: 'Medium' }]
+        : []),
+    ],
     actions: submitActions(choices),
   };
 }

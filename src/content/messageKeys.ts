@@ -17,6 +17,8 @@ export const MESSAGE_KEYS: readonly string[] = Object.freeze([
   'choice.askQuestion',
   'feedback.thanks',
   'feedback.sorry',
+  'source.page',
+  'source.external',
   'answer.didYouMean',
   'answer.refusal',
   'answer.noneOfThese',

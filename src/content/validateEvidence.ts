@@ -7,6 +7,9 @@ import { LANGUAGES } from './language';
 /** The longest part of a missing quote repeated in a message. */
 const MAX_QUOTED = 120;
 
+/** The longest page sentence offered as the likely intended quote (a curator copies it whole). */
+const MAX_SUGGESTED = 400;
+
 /**
  * Checks that every fact is traceable: each entry quotes the department page (`evidence`), names a public-health
  * source (`externalSource`), or states no fact (`factFree`); each quote is on the page, word for word; the page's
@@ -72,7 +75,7 @@ function entryIssues(
       problem: `the quote "${shorten(quote)}" is not on the department page (${DEPARTMENT_PAGE_FILE})`,
       fix:
         closest !== undefined
-          ? `copy the page's words exactly (spaces and bullets may differ); the nearest sentence on the page is "${shorten(closest)}"`
+          ? `copy the page's words exactly (spaces and bullets may differ); the nearest sentence on the page is "${shorten(closest, MAX_SUGGESTED)}"`
           : 'copy the words exactly from the page; if the page does not say it, move the fact to "externalSource" as general information, or remove it from the answer',
     });
   });
@@ -125,7 +128,7 @@ function pageIndexIssues(page: Content['page']): ContentIssue[] {
   return issues;
 }
 
-function shorten(text: string): string {
+function shorten(text: string, max = MAX_QUOTED): string {
   const flat = text.replace(/\s+/gu, ' ').trim();
-  return flat.length <= MAX_QUOTED ? flat : `${flat.slice(0, MAX_QUOTED - 1)}…`;
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
