@@ -42,6 +42,7 @@ export const MESSAGE_KEYS: readonly string[] = Object.freeze([
   'pathway.stuck',
   'pathway.resume',
   'disposition.bring',
+  'disposition.bringOperator',
   'disposition.emergency-112',
   'disposition.urgent-call-today',
   'disposition.book-specialist-visit',

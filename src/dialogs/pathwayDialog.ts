@@ -194,7 +194,7 @@ export class PathwayDialog extends Dialog<PathwayOptions> {
     if (node.bring[lang].length > 0) {
       parts.push(
         // A Markdown list (blank line first), which Web Chat and Teams render as bullets and plain channels show as lines.
-        `${this.replies.t('disposition.bring', lang)}\n\n${node.bring[lang].map((b) => `- ${b}`).join('\n')}`,
+        `${this.replies.t(s.operator ? 'disposition.bringOperator' : 'disposition.bring', lang)}\n\n${node.bring[lang].map((b) => `- ${b}`).join('\n')}`,
       );
     }
     parts.push(this.replies.bookingLine(s));
