@@ -63,6 +63,18 @@ describe('when the committed knowledge base is checked against the department pa
     }
   });
 
+  test('an answer relying on an external source words it as general information, in both languages', () => {
+    const marker = { en: /general|European emergency number/iu, it: /general|numero unico europeo/iu };
+    const unmarked = content.entries
+      .filter((e) => e.externalSource)
+      .flatMap((e) =>
+        (['en', 'it'] as const)
+          .filter((lang) => !marker[lang].test(`${e[lang].answer} ${e[lang].detail ?? ''}`))
+          .map((lang) => `${e.id} (${lang})`),
+      );
+    expect(unmarked).toEqual([]);
+  });
+
   test("no answer calls IMRT this centre's standard (the page's sentence is another hospital's)", () => {
     const imrt = content.entries.find((e) => e.id === 'imrt')!;
     for (const text of [imrt.en.answer, imrt.en.detail ?? '', imrt.it.answer, imrt.it.detail ?? '']) {
