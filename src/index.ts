@@ -185,8 +185,13 @@ export function createApp(options: AppOptions = {}): App {
       logger,
     };
     const send = async (context: TurnContext, replies: Parameters<typeof renderReplies>[0]) => {
+      // The operator page shows text as plain text: links are written out there.
+      const plainText = context.turnState.get(AudienceResolver.operatorGrant) === true;
       await context.sendActivities(
-        renderReplies(replies, context.activity.channelId ?? '', addresseeOf(context.activity)),
+        renderReplies(replies, context.activity.channelId ?? '', {
+          plainText,
+          addressee: addresseeOf(context.activity),
+        }),
       );
     };
     const root = new RootDialog(services, conversationData, send);

@@ -6,6 +6,17 @@ import { buildChoiceCard, buildSummaryCard, previewOf, type TeamsMention } from 
 /** Channels whose clients show `suggestedActions` buttons. */
 const SUGGESTED_ACTION_CHANNELS = new Set(['webchat', 'directline', 'emulator', 'test']);
 
+/** How a channel shows text, and whom a reply in a shared conversation is for. */
+export interface RenderOptions {
+  /**
+   * True when the page shows text as plain text (the operator page at `/agent`): links are written out
+   * instead of as markdown.
+   */
+  readonly plainText?: boolean;
+  /** In a Teams group chat or channel, the person the replies are for (named with an @mention). */
+  readonly addressee?: TeamsMention;
+}
+
 /**
  * The person replies in a Teams group chat or channel are for, to be named with an @mention at their start: there
  * several people may each be in their own pathway, and each must see which question is theirs.
@@ -21,16 +32,19 @@ export function addresseeOf(activity: Partial<Activity>): TeamsMention | undefin
  * Turns engine replies into activities for a channel: `suggestedActions` (imBack) on Web Chat and Direct
  * Line, Adaptive Cards whose `Action.Submit` carries `data.msteams` imBack on Teams (each card message with a
  * `summary` for notifications and previews, and in a shared conversation an @mention of the person it is for),
- * numbered text elsewhere.
+ * numbered text elsewhere. An answer's source line goes below its text (markdown with a link, or plain on the
+ * operator page).
  */
 export function renderReplies(
   replies: readonly Reply[],
   channelId: string,
-  addressee?: TeamsMention,
+  options: RenderOptions = {},
 ): Partial<Activity>[] {
   return replies.map((reply) => {
     const activity =
-      channelId === 'msteams' ? renderTeamsReply(reply, addressee) : renderReply(reply, channelId);
+      channelId === 'msteams'
+        ? renderTeamsReply(reply, options.addressee)
+        : renderReply(reply, channelId, options);
     if (!reply.disposition && !reply.match && !reply.safety) return activity;
     const triage = {
       ...(reply.disposition ? { disposition: reply.disposition } : {}),
@@ -47,8 +61,13 @@ function mention(to: TeamsMention): { text: string; entities: Entity[] } {
   return { text, entities: [{ type: 'mention', text, mentioned: { id: to.id, name: to.name } }] };
 }
 
+function withSource(text: string, source: string | undefined): string {
+  return source ? `${text}\n\n${source}` : text;
+}
+
 function renderTeamsReply(reply: Reply, addressee: TeamsMention | undefined): Partial<Activity> {
   const choices = reply.choices ?? [];
+  const source = reply.source?.markdown;
   const to = reply.everyone ? undefined : addressee;
   const at = to ? mention(to) : undefined;
   const entities = at ? { entities: at.entities } : {};
@@ -63,27 +82,32 @@ function renderTeamsReply(reply: Reply, addressee: TeamsMention | undefined): Pa
       ...entities,
     };
   }
-  if (choices.length === 0)
-    return { type: 'message', text: at ? `${at.text} ${reply.text}` : reply.text, ...entities };
+  if (choices.length === 0) {
+    const text = withSource(reply.text, source);
+    return { type: 'message', text: at ? `${at.text} ${text}` : text, ...entities };
+  }
   return {
     type: 'message',
     summary: previewOf(reply.text),
-    attachments: [CardFactory.adaptiveCard(buildChoiceCard(reply.text, choices, reply.card, to))],
+    attachments: [CardFactory.adaptiveCard(buildChoiceCard(reply.text, choices, reply.card, to, source))],
   };
 }
 
-function renderReply(reply: Reply, channelId: string): Partial<Activity> {
+function renderReply(reply: Reply, channelId: string, options: RenderOptions): Partial<Activity> {
   const choices = reply.choices ?? [];
-  if (choices.length === 0) return { type: 'message', text: reply.text };
-  if (SUGGESTED_ACTION_CHANNELS.has(channelId) || channelId === '') {
+  const markdownChannel = SUGGESTED_ACTION_CHANNELS.has(channelId) || channelId === '';
+  const source = markdownChannel && !options.plainText ? reply.source?.markdown : reply.source?.plain;
+  const text = withSource(reply.text, source);
+  if (choices.length === 0) return { type: 'message', text };
+  if (markdownChannel) {
     const actions: CardAction[] = choices.map((c) => ({
       type: ActionTypes.ImBack,
       title: c.label,
       value: c.label,
     }));
-    return { type: 'message', text: reply.text, suggestedActions: { actions, to: [] } };
+    return { type: 'message', text, suggestedActions: { actions, to: [] } };
   }
   // Channels without buttons: list the choices; their numbers and texts are accepted as answers.
   const list = choices.map((c, i) => `${i + 1}. ${c.label}`).join('\n');
-  return { type: 'message', text: `${reply.text}\n\n${list}` };
+  return { type: 'message', text: `${text}\n\n${list}` };
 }

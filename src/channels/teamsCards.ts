@@ -60,19 +60,28 @@ export function previewOf(text: string): string {
   return `${(space > PREVIEW_LENGTH / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }
 
-/** A card with the reply text (after an @mention of `to`, when given) and one `Action.Submit` (Teams imBack) per choice. */
+/**
+ * A card with the reply text (after an @mention of `to`, when given), the answer's source line (small, subtle,
+ * markdown link) when there is one, and one `Action.Submit` (Teams imBack) per choice.
+ */
 export function buildChoiceCard(
   text: string,
   choices: readonly ReplyChoice[],
   cardId?: string,
   to?: TeamsMention,
+  source?: string,
 ): Json {
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: ADAPTIVE_CARD_VERSION,
     fallbackText: text,
-    body: [{ type: 'TextBlock', text: addressed(text, to), wrap: true }],
+    body: [
+      { type: 'TextBlock', text: addressed(text, to), wrap: true },
+      ...(source
+        ? [{ type: 'TextBlock', text: source, wrap: true, isSubtle: true, size: 'Small', spacing: 'Medium' }]
+        : []),
+    ],
     actions: submitActions(choices, cardId),
     ...mentionEntities(to),
   };

@@ -32,9 +32,26 @@ export const bookingLineSchema = z
       .strict()
       .describe('Public holidays on which the line is closed, computed with date-holidays.'),
     extraClosures: z
-      .array(z.object({ date: z.iso.date(), reason: z.string().min(1) }).strict())
+      .array(
+        z
+          .object({
+            date: z.iso.date().describe('The closed day (YYYY-MM-DD, Rome).'),
+            reason: z.string().trim().min(1).describe('Shown to callers: "closed today (<reason>)".'),
+            source: z
+              .string()
+              .trim()
+              .min(
+                1,
+                'say who announced the closure and where (e.g. the department notice and its date or link)',
+              )
+              .describe('Who announced the closure, and where: a closure nobody announced is never added.'),
+          })
+          .strict(),
+      )
       .default([])
-      .describe('Further closure days an operator adds without touching code (e.g. 24 December).'),
+      .describe(
+        'Closure days the department announced beyond weekends and public holidays, each with its source.',
+      ),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 import type { AnswerWordsFile } from './answerWordsSchema';
 import type { BookingLine } from './bookingLineSchema';
 import type { CommandsFile } from './commandsSchema';
+import type { DepartmentPage } from './departmentPage';
 import type { KnowledgeEntry } from './knowledgeSchema';
 import type { LocalizedText } from './language';
 import type { Pathway } from './pathwaySchema';
@@ -21,6 +22,8 @@ export interface ContentVersions {
 export interface Content {
   /** Knowledge entries from every file, in file order. */
   readonly entries: readonly KnowledgeEntry[];
+  /** The department page every fact is checked against, with its sections and known errors. */
+  readonly page: DepartmentPage;
   /** Lay terms per language. */
   readonly synonyms: SynonymsFile;
   /** The booking line's facts. */

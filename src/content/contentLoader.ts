@@ -6,6 +6,8 @@ import { answerWordsFileSchema } from './answerWordsSchema';
 import { bookingLineSchema } from './bookingLineSchema';
 import { CONTENT_VALIDATORS } from './contentValidators';
 import { commandsFileSchema } from './commandsSchema';
+import { DEPARTMENT_PAGE_FILE, DEPARTMENT_PAGE_INDEX_FILE, DepartmentPage } from './departmentPage';
+import { departmentPageFileSchema } from './departmentPageSchema';
 import type { Content } from './content';
 import { ContentError, type ContentIssue } from './contentIssue';
 import { knowledgeFileSchema, type KnowledgeEntry } from './knowledgeSchema';
@@ -30,7 +32,8 @@ class Collector {
 
   constructor(readonly root: string) {}
 
-  async read<S extends z.ZodType>(path: string, schema: S): Promise<LoadedFile<z.infer<S>> | undefined> {
+  /** Reads a text file (kept for the content version); undefined, with an issue, when it is missing. */
+  async readText(path: string): Promise<{ file: string; raw: string } | undefined> {
     const file = relative(this.root, path).split('\\').join('/');
     let raw: string;
     try {
@@ -45,6 +48,13 @@ class Collector {
       return undefined;
     }
     this.raws.push({ file, raw });
+    return { file, raw };
+  }
+
+  async read<S extends z.ZodType>(path: string, schema: S): Promise<LoadedFile<z.infer<S>> | undefined> {
+    const text = await this.readText(path);
+    if (!text) return undefined;
+    const { file, raw } = text;
     let json: unknown;
     try {
       json = JSON.parse(raw);
@@ -142,6 +152,8 @@ export async function loadContent(root: string): Promise<Content> {
   const knowledgeFiles = await Promise.all(
     entryFiles.map((n) => c.read(join(knowledgeDir, 'entries', n), knowledgeFileSchema)),
   );
+  const pageText = await c.readText(join(root, DEPARTMENT_PAGE_FILE));
+  const pageIndex = await c.read(join(root, DEPARTMENT_PAGE_INDEX_FILE), departmentPageFileSchema);
   const synonyms = await c.read(join(knowledgeDir, 'synonyms.json'), synonymsFileSchema);
   const bookingLine = await c.read(join(knowledgeDir, 'booking-line.json'), bookingLineSchema);
   const redFlags = await c.read(join(dialogsDir, 'red-flags.json'), redFlagsFileSchema);
@@ -157,7 +169,16 @@ export async function loadContent(root: string): Promise<Content> {
 
   const knowledgeVersion = hash(c.raws.filter((r) => r.file.startsWith('knowledge/')));
   const dialogsVersion = hash(c.raws.filter((r) => r.file.startsWith('dialogs/')));
-  if (c.issues.length > 0 || !synonyms || !bookingLine || !redFlags || !commands || !answerWords)
+  if (
+    c.issues.length > 0 ||
+    !synonyms ||
+    !bookingLine ||
+    !redFlags ||
+    !commands ||
+    !answerWords ||
+    !pageText ||
+    !pageIndex
+  )
     throw new ContentError(c.issues);
 
   const messages: Record<string, LocalizedText> = {};
@@ -192,6 +213,7 @@ export async function loadContent(root: string): Promise<Content> {
   const loadedPathways = pathways.filter((p): p is LoadedFile<Pathway> => p !== undefined);
   const content: Content = {
     entries,
+    page: new DepartmentPage(pageText.raw, pageIndex.data.sections, pageIndex.data.errors),
     synonyms: synonyms.data,
     bookingLine: bookingLine.data,
     pathways: loadedPathways.map((p) => p.data).sort((a, b) => a.order - b.order),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { answerWordsFileSchema } from './answerWordsSchema';
 import { bookingLineSchema } from './bookingLineSchema';
 import { commandsFileSchema } from './commandsSchema';
+import { departmentPageFileSchema } from './departmentPageSchema';
 import { knowledgeFileSchema } from './knowledgeSchema';
 import { messagesFileSchema } from './messagesSchema';
 import { pathwaySchema } from './pathwaySchema';
@@ -13,6 +14,7 @@ export const CONTENT_SCHEMAS: ReadonlyArray<{ file: string; schema: z.ZodType }>
   { file: 'knowledge/schema/knowledge-file.schema.json', schema: knowledgeFileSchema },
   { file: 'knowledge/schema/synonyms.schema.json', schema: synonymsFileSchema },
   { file: 'knowledge/schema/booking-line.schema.json', schema: bookingLineSchema },
+  { file: 'knowledge/schema/department-page.schema.json', schema: departmentPageFileSchema },
   { file: 'dialogs/schema/pathway.schema.json', schema: pathwaySchema },
   { file: 'dialogs/schema/messages.schema.json', schema: messagesFileSchema },
   { file: 'dialogs/schema/red-flags.schema.json', schema: redFlagsFileSchema },

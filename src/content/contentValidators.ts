@@ -1,6 +1,7 @@
 import type { Content } from './content';
 import type { ContentIssue } from './contentIssue';
 import type { ContentOrigins } from './contentOrigins';
+import { validateEvidence } from './validateEvidence';
 import { validateKnowledge } from './validateKnowledge';
 import { validateMessages } from './validateMessages';
 import { validatePathways } from './validatePathways';
@@ -13,4 +14,5 @@ export const CONTENT_VALIDATORS: readonly ContentValidator[] = Object.freeze([
   validateMessages,
   validatePathways,
   validateKnowledge,
+  validateEvidence,
 ]);

@@ -26,15 +26,64 @@ export type KnowledgeSide = z.infer<typeof knowledgeSideSchema>;
 /** Kinds of entry: ordinary questions, or brief small talk (hello, thanks, who are you). */
 export const ENTRY_KINDS = ['faq', 'smalltalk'] as const;
 
+/**
+ * A verbatim quote of the department page (`knowledge/source/department-page.txt`).
+ * @remarks Compared after collapsing whitespace; the page's bullets may be left out, the words may not change.
+ */
+export const evidenceQuoteSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .describe(
+    'Words copied exactly from knowledge/source/department-page.txt (spaces and bullets may differ).',
+  );
+
+/** A recognised public-health or guideline source for a fact the department page does not state. */
+export const externalSourceSchema = z
+  .object({
+    title: textSchema.describe(
+      'Publisher and page title, shown to users, e.g. "Cancer Research UK: Types of soft tissue sarcoma".',
+    ),
+    url: z
+      .string()
+      .regex(
+        /^https:\/\/[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:\/\S*)?$/,
+        'must be an https address, e.g. "https://www.cancer.gov/…"',
+      )
+      .describe('The page, over https, shown to users as the link.'),
+    retrieved: z.iso.date().describe('Date the page was read and found to support the answer (YYYY-MM-DD).'),
+  })
+  .strict();
+
+/** A recognised public-health or guideline source for a fact the department page does not state. */
+export type ExternalSource = z.infer<typeof externalSourceSchema>;
+
 /** A curated question-and-answer entry in both languages. */
 export const knowledgeEntrySchema = z
   .object({
     id: idSchema,
     kind: z.enum(ENTRY_KINDS).default('faq').describe('faq (default) or smalltalk.'),
-    source: textSchema.describe('The department-page section the facts come from.'),
-    externalSource: textSchema
+    evidence: z
+      .array(evidenceQuoteSchema)
+      .min(1, 'give at least one quote, or leave "evidence" out')
       .optional()
-      .describe('For a widely published public-health fact not on the page: who publishes it.'),
+      .describe('Verbatim quotes of the department page that support every fact of the answer and detail.'),
+    externalSource: externalSourceSchema
+      .optional()
+      .describe(
+        'For a fact the page does not state: the public-health source; the answer presents it as general information.',
+      ),
+    factFree: z
+      .literal(true)
+      .optional()
+      .describe(
+        'True for an entry that states no fact at all (small talk, the kind answers where the page is silent).',
+      ),
+    reviewNote: textSchema
+      .optional()
+      .describe(
+        'A note for the clinicians reviewing the entry (shown in npm run kb:sources), never to users.',
+      ),
     reviewed: z.iso.date().describe('Date of the last clinical/editorial review (YYYY-MM-DD).'),
     related: z.array(idSchema).default([]).describe('Ids of entries offered as follow-up prompts.'),
     appendLineStatus: z

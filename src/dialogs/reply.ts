@@ -40,6 +40,14 @@ export interface ReplyMatch {
   readonly pathway?: string;
 }
 
+/** Where an answer's facts come from, shown as one short line below it, in the two forms channels need. */
+export interface ReplySource {
+  /** Markdown, with the external source as a link: for Web Chat and Teams. */
+  readonly markdown: string;
+  /** Plain text, the link written out: for the operator page and channels without markdown. */
+  readonly plain: string;
+}
+
 /** What the engine says in one message, independent of channel. */
 export interface Reply {
   /** The message text (plain text with simple line breaks). */
@@ -48,6 +56,8 @@ export interface Reply {
   readonly choices?: readonly ReplyChoice[];
   /** A call summary to render as a card where the channel supports it. */
   readonly summary?: CallSummary;
+  /** Where the facts of an answer come from, shown below its text. */
+  readonly source?: ReplySource;
   /** The disposition code this reply delivers (a pathway leaf or 112), also sent as `channelData.triage`. */
   readonly disposition?: string;
   /** How this reply answers a free-text question, also sent as `channelData.triage` (outcome, entry, suggestions). */

@@ -1,7 +1,8 @@
 import type { KnowledgeEntry } from '../content/knowledgeSchema';
-import type { Language } from '../content/language';
+import { LANGUAGES, type Language } from '../content/language';
 import type { MessageVars } from '../content/messages';
-import type { Reply, ReplyChoice } from './reply';
+import type { Reply, ReplyChoice, ReplySource } from './reply';
+import { sourceLineOf } from './sourceLine';
 import type { TriageServices } from './triageServices';
 import type { TurnSession } from './turnSession';
 
@@ -14,9 +15,20 @@ export const MAX_FOLLOW_UPS = 3;
  */
 export class ReplyBuilder {
   private readonly entries: ReadonlyMap<string, KnowledgeEntry>;
+  /** Each entry's source line per language, built once (undefined for entries that state no fact). */
+  private readonly sources: ReadonlyMap<string, Readonly<Record<Language, ReplySource | undefined>>>;
 
   constructor(private readonly services: TriageServices) {
     this.entries = new Map(services.content.entries.map((e) => [e.id, e]));
+    const { page } = services.content;
+    this.sources = new Map(
+      services.content.entries.map((e) => [
+        e.id,
+        Object.fromEntries(
+          LANGUAGES.map((lang) => [lang, sourceLineOf(e, lang, page, services.messages)]),
+        ) as Record<Language, ReplySource | undefined>,
+      ]),
+    );
   }
 
   /** A message text by key. */
@@ -43,7 +55,7 @@ export class ReplyBuilder {
     return this.services.bookingLine.describe(s.lang, s.visitorZone, s.operator);
   }
 
-  /** A knowledge entry's answer, its follow-ups and the feedback question. */
+  /** A knowledge entry's answer, the line saying where its facts come from, its follow-ups and the feedback question. */
   answer(entry: KnowledgeEntry, s: TurnSession): Reply {
     const side = entry[s.lang];
     const parts = [side.answer];
@@ -57,8 +69,10 @@ export class ReplyBuilder {
     if (entry.kind === 'smalltalk') {
       return { text: parts.join('\n\n'), choices: [...this.pathwayChoices(s.lang)] };
     }
+    const source = this.sources.get(entry.id)?.[s.lang];
     return {
       text: parts.join('\n\n'),
+      ...(source ? { source } : {}),
       choices: [
         ...followUps,
         { label: this.t('choice.helpful', s.lang) },

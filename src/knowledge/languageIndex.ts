@@ -443,13 +443,14 @@ export class LanguageIndex {
   /** Recognises one typed word (remembered: people reuse words, and typo correction is the costly part). */
   /**
    * The terms of analysed words as this index knows them: a content word as its family's representative, a
-   * typed word recognised (typo corrected, related form) or left as typed; misspelt stopwords dropped.
+   * typed word recognised (typo corrected, related form) or left as typed (`known` false); misspelt stopwords
+   * dropped.
    */
-  recognisedTerms(tokens: readonly AnalyzedToken[]): string[] {
-    const out: string[] = [];
+  recognisedTerms(tokens: readonly AnalyzedToken[]): Array<{ term: string; known: boolean; weak: boolean }> {
+    const out: Array<{ term: string; known: boolean; weak: boolean }> = [];
     for (const token of tokens) {
       const found = this.recognise(token);
-      if (found) out.push(found.term);
+      if (found) out.push({ term: found.term, known: found.known, weak: token.weak === true });
     }
     return out;
   }

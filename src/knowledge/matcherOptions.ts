@@ -84,7 +84,7 @@ export const MATCHER_DEFAULTS: MatcherOptions = Object.freeze({
   highCoverage: 0.75,
   highMargin: 0.08,
   agreedHighScore: 0.4,
-  agreedHighCoverage: 0.4,
+  agreedHighCoverage: 0.7,
   lowScore: 0.5,
   lowCoverage: 0.5,
   maxNameDocuments: 2,

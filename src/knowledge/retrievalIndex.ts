@@ -72,10 +72,16 @@ export class RetrievalIndex {
     );
   }
 
-  /** The document BM25 ranks first for a text, if any. */
+  /**
+   * The document BM25 ranks first for a text, if any. None when a topic word of the text is unknown to every
+   * document: the text then asks about something the content does not hold ("can I bring my dog"), and the known
+   * words alone are no evidence of what is meant.
+   */
   best(text: string): { readonly id: string; readonly kind: DocumentKind } | undefined {
-    const terms = this.index
-      .recognisedTerms(this.analyzer.analyze(text, this.lang))
+    const recognised = this.index.recognisedTerms(this.analyzer.analyze(text, this.lang));
+    if (recognised.some((t) => !t.known && !t.weak)) return undefined;
+    const terms = recognised
+      .map((t) => t.term)
       .filter((t) => this.index.documentShare(t) <= this.options.maxDocumentShare);
     if (terms.length === 0) return undefined;
     const [first] = this.search.search({ queries: terms, combineWith: 'OR' });

@@ -111,7 +111,13 @@ function seen(a: ReplyActivity): { text: string; choices: string[] } {
   const card = cardsOf([a])[0];
   if (card)
     return {
-      text: a.text ?? card.body.find((b) => b.type === 'TextBlock')?.text ?? '',
+      // The card's text blocks, read top to bottom (the answer, then its source line).
+      text:
+        a.text ??
+        card.body
+          .filter((b) => b.type === 'TextBlock')
+          .map((b) => b.text)
+          .join('\n\n'),
       choices: (card.actions ?? []).map((x) => x.title),
     };
   return { text: a.text ?? '', choices: a.suggestedActions?.actions.map((x) => x.title) ?? [] };

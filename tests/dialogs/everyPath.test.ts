@@ -11,6 +11,8 @@ interface Walk {
   labels: Record<Language, string[]>;
   numbers: string[];
   code: string;
+  /** True when the leaf lists what to bring. */
+  bring: boolean;
 }
 
 function walks(p: Pathway): Walk[] {
@@ -18,7 +20,8 @@ function walks(p: Pathway): Walk[] {
   const visit = (id: string, labels: Record<Language, string[]>, numbers: string[]) => {
     const node = p.nodes[id];
     if (!node) throw new Error(`${p.id}: missing node ${id}`);
-    if (node.type === 'disposition') out.push({ labels, numbers, code: node.code });
+    if (node.type === 'disposition')
+      out.push({ labels, numbers, code: node.code, bring: node.bring.en.length > 0 });
     else if (node.type === 'info') visit(node.next, labels, numbers);
     else
       node.choices.forEach((c, i) =>
@@ -67,6 +70,8 @@ describe('every walk of every pathway, through the real engine', () => {
               where,
               phone: true,
             });
+            // What to bring is general guidance that the booking line confirms, never the department's own rule.
+            if (w.bring) expect(textOf(result.last)).toContain(content.messages['disposition.bring']![lang]);
           }
         }
       },

@@ -14,7 +14,7 @@ function entry(id: string, en: Side, it: Side, kind: 'faq' | 'smalltalk' = 'faq'
   return {
     id,
     kind,
-    source: 'test',
+    factFree: true,
     reviewed: '2026-01-01',
     related: [],
     appendLineStatus: false,

@@ -12,7 +12,7 @@ function entry(id: string, overrides: Partial<KnowledgeEntry> = {}): KnowledgeEn
   return {
     id,
     kind: 'faq',
-    source: 'test',
+    factFree: true,
     reviewed: '2026-01-01',
     related: [],
     appendLineStatus: false,
@@ -42,7 +42,7 @@ describe('when the knowledge base is consistent', () => {
 
 describe('when the knowledge base has a mistake', () => {
   test('it reports an id used twice, naming the file and the id', () => {
-    const issues = check([entry('alpha'), entry('alpha', { source: 'other file' })]);
+    const issues = check([entry('alpha'), entry('alpha', { reviewNote: 'other file' })]);
     expect(issues).toEqual([
       expect.objectContaining({ file: 'knowledge/entries/a.json', node: 'entries (id "alpha")' }),
     ]);

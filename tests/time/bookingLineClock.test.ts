@@ -5,7 +5,7 @@ import { fixedClock } from '../../src/time/clock';
 import { ClosureKind } from '../../src/time/closureDay';
 import { ClosedReason, LineState, type LineStatus } from '../../src/time/lineStatus';
 import { describeLineStatus } from '../../src/time/lineStatusPhrase';
-import { line, lineClock, messages, statusAt } from './lineFixtures';
+import { closuresClock, line, lineClock, messages, statusAt, statusWithClosuresAt } from './lineFixtures';
 
 /** The next opening as Rome wall-clock text, e.g. "2026-12-09 08:00 Wed". */
 function nextOpening(s: LineStatus): string {
@@ -135,24 +135,32 @@ describe('when Christmas and New Year come', () => {
     expect(stStephen.state === LineState.Closed && stStephen.closure?.name.it).toBe('Santo Stefano');
   });
 
-  test('on the extra closure of 24 December 2026 it gives the operator’s reason', () => {
-    const s = statusAt('2026-12-24T10:00');
+  test('without an announced closure, Thursday 24 and Thursday 31 December 2026 are ordinary open days', () => {
+    expect(statusAt('2026-12-24T10:00').state).toBe(LineState.Open);
+    expect(statusAt('2026-12-31T10:00').state).toBe(LineState.Open);
+    expect(nextOpening(statusAt('2026-12-23T16:00'))).toBe('2026-12-24 08:00 Thu');
+  });
+});
+
+describe('when the department has announced closures (24 and 31 December 2026, a fixture)', () => {
+  test('on the announced closure of 24 December 2026 it gives the announced reason', () => {
+    const s = statusWithClosuresAt('2026-12-24T10:00');
     expect(reasonOf(s)).toBe(ClosedReason.ExtraClosure);
     expect(s.state === LineState.Closed && s.closure?.name.en).toMatch(/Christmas Eve/);
     expect(nextOpening(s)).toBe('2026-12-28 08:00 Mon');
   });
 
-  test('on Wednesday 23 December 2026 after hours it skips 24 (extra), 25 (holiday) and the weekend', () => {
-    expect(nextOpening(statusAt('2026-12-23T16:00'))).toBe('2026-12-28 08:00 Mon');
+  test('on Wednesday 23 December 2026 after hours it skips 24 (announced), 25 (holiday) and the weekend', () => {
+    expect(nextOpening(statusWithClosuresAt('2026-12-23T16:00'))).toBe('2026-12-28 08:00 Mon');
   });
 
-  test('on Wednesday 30 December 2026 after hours it skips 31 (extra), 1 January (holiday) and the weekend', () => {
-    expect(nextOpening(statusAt('2026-12-30T16:00'))).toBe('2027-01-04 08:00 Mon');
-    expect(reasonOf(statusAt('2026-12-31T09:00'))).toBe(ClosedReason.ExtraClosure);
+  test('on Wednesday 30 December 2026 after hours it skips 31 (announced), 1 January (holiday) and the weekend', () => {
+    expect(nextOpening(statusWithClosuresAt('2026-12-30T16:00'))).toBe('2027-01-04 08:00 Mon');
+    expect(reasonOf(statusWithClosuresAt('2026-12-31T09:00'))).toBe(ClosedReason.ExtraClosure);
   });
 
-  test('an extra closure is one dated day: 24 December 2027 is an ordinary open Friday', () => {
-    expect(statusAt('2027-12-24T10:00').state).toBe(LineState.Open);
+  test('an announced closure is one dated day: 24 December 2027 is an ordinary open Friday', () => {
+    expect(statusWithClosuresAt('2027-12-24T10:00').state).toBe(LineState.Open);
   });
 });
 
@@ -208,7 +216,7 @@ describe('when "now" is given in the visitor’s zone', () => {
 });
 
 describe('when the closure days of a year are listed', () => {
-  test('2026 has the public holidays of Milan plus the two extra closures, and no observances', () => {
+  test('2026 has the public holidays of Milan and no observances (the department announced no other closure)', () => {
     expect(lineClock.closureDays(2026).map((d) => `${d.date} ${d.kind}`)).toEqual([
       '2026-01-01 holiday',
       '2026-01-06 holiday',
@@ -222,6 +230,18 @@ describe('when the closure days of a year are listed', () => {
       '2026-11-01 holiday',
       '2026-12-07 holiday',
       '2026-12-08 holiday',
+      '2026-12-25 holiday',
+      '2026-12-26 holiday',
+    ]);
+  });
+
+  test('announced closures are listed among the holidays, in date order', () => {
+    expect(
+      closuresClock
+        .closureDays(2026)
+        .filter((d) => d.date >= '2026-12-20')
+        .map((d) => `${d.date} ${d.kind}`),
+    ).toEqual([
       '2026-12-24 extraClosure',
       '2026-12-25 holiday',
       '2026-12-26 holiday',

@@ -19,9 +19,18 @@ describe('the booking line facts (knowledge/booking-line.json)', () => {
     ]);
   });
 
-  test("it uses Milan's public holidays and the department's own closures on 24 and 31 December 2026", () => {
+  test("it uses Milan's public holidays and adds no closure the department did not announce", () => {
     expect(line.holidays).toEqual({ country: 'IT', state: '25', region: 'MI' });
-    expect(line.extraClosures.map((c) => c.date)).toEqual(['2026-12-24', '2026-12-31']);
+    expect(line.extraClosures).toEqual([]);
+  });
+
+  test('a closure without a source is refused, naming the field', () => {
+    const parsed = bookingLineSchema.safeParse({
+      ...line,
+      extraClosures: [{ date: '2026-12-24', reason: 'Christmas Eve' }],
+    });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual(['extraClosures.0.source']);
   });
 });
 

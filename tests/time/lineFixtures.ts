@@ -25,6 +25,34 @@ export const messages = new Messages(
 /** One clock for the real line, built once as the bot does. */
 export const lineClock = new BookingLineClock(line);
 
+/**
+ * The real line plus two closures as a department notice would announce them (the real file has none: the
+ * department announced none), to test how announced closures are kept.
+ */
+export const lineWithClosures: BookingLine = {
+  ...line,
+  extraClosures: [
+    {
+      date: '2026-12-24',
+      reason: 'Vigilia di Natale / Christmas Eve',
+      source: 'Test fixture: department notice of 1 December 2026',
+    },
+    {
+      date: '2026-12-31',
+      reason: "San Silvestro / New Year's Eve",
+      source: 'Test fixture: department notice of 1 December 2026',
+    },
+  ],
+};
+
+/** A clock for {@link lineWithClosures}. */
+export const closuresClock = new BookingLineClock(lineWithClosures);
+
+/** The status of {@link lineWithClosures} at an ISO time (Rome when no offset). */
+export function statusWithClosuresAt(iso: string): LineStatus {
+  return closuresClock.status(fixedClock(iso).now());
+}
+
 /** The line's status at an ISO time; without an offset the time is read in Rome. */
 export function statusAt(iso: string): LineStatus {
   return lineClock.status(fixedClock(iso).now());
@@ -33,4 +61,9 @@ export function statusAt(iso: string): LineStatus {
 /** What the bot says about the line at an ISO time (Rome when no offset), in a language, for a visitor's zone. */
 export function sayAt(iso: string, lang: Language = 'en', visitorZone?: string): string {
   return describeLineStatus(statusAt(iso), lang, messages, visitorZone);
+}
+
+/** What the bot says about {@link lineWithClosures} at an ISO time. */
+export function sayWithClosuresAt(iso: string, lang: Language = 'en'): string {
+  return describeLineStatus(statusWithClosuresAt(iso), lang, messages);
 }

@@ -2,7 +2,7 @@ import type { BookingLine } from '../../src/content/bookingLineSchema';
 import { BookingLineClock } from '../../src/time/bookingLineClock';
 import { fixedClock } from '../../src/time/clock';
 import { describeBookingLine } from '../../src/time/lineStatusPhrase';
-import { line, messages, sayAt, statusAt } from './lineFixtures';
+import { line, messages, sayAt, sayWithClosuresAt, statusAt } from './lineFixtures';
 
 describe('when the line is open', () => {
   test('it says until when, in Rome time', () => {
@@ -86,11 +86,11 @@ describe('when the line is closed for the weekend, a holiday or an extra closure
     );
   });
 
-  test('on an extra closure it gives the operator’s reason', () => {
-    expect(sayAt('2026-12-31T10:00')).toBe(
+  test('on a closure the department announced it gives the announced reason', () => {
+    expect(sayWithClosuresAt('2026-12-31T10:00')).toBe(
       "The booking line is closed today (San Silvestro / New Year's Eve). It opens again on Monday 4 January at 08:00 Rome time.",
     );
-    expect(sayAt('2026-12-31T10:00', 'it')).toBe(
+    expect(sayWithClosuresAt('2026-12-31T10:00', 'it')).toBe(
       "Oggi il numero per le prenotazioni è chiuso (San Silvestro / New Year's Eve). Riapre lunedì 4 gennaio alle 08:00 ora di Roma.",
     );
   });
