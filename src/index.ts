@@ -30,6 +30,7 @@ import { CuratorLog } from './knowledge/curatorLog';
 import { KnowledgeMatcher } from './knowledge/knowledgeMatcher';
 import { detectLanguage } from './knowledge/languageDetector';
 import { createLogger } from './logging/createLogger';
+import { loadEnvFileIfPresent } from './runtime/envFile';
 import { CommandRecognizer } from './safety/commandRecognizer';
 import { RedFlagScreen } from './safety/redFlagScreen';
 import { createServer, type InFlight, type RouteInstaller } from './server';
@@ -216,16 +217,28 @@ export function createApp(options: AppOptions = {}): App {
   return { config, server, inFlight, readiness, ready, logger, close };
 }
 
-/** Starts the bot: listens, loads content, and shuts down gracefully on SIGTERM/SIGINT. */
+/** Starts the bot: reads `.env` if there is one, listens, loads content, stops gracefully on SIGTERM/SIGINT. */
 export async function main(): Promise<void> {
+  const envFile = loadEnvFileIfPresent();
+  if ('problem' in envFile) {
+    process.stderr.write(`Could not read ${envFile.path}: ${envFile.problem}\n`);
+    process.exit(1);
+  }
   let app: App;
   try {
     app = createApp();
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n`);
+    const from = envFile.read ? ` (settings read from ${envFile.path} and the environment)` : '';
+    process.stderr.write(`${(err as Error).message}${from}\n`);
     process.exit(1);
   }
   const { config, logger, server } = app;
+  if (envFile.read) {
+    logger.info(
+      { envFile: envFile.path },
+      `settings read from ${envFile.path}; variables already set in the environment take precedence`,
+    );
+  }
   if (!config.bot.appId) {
     logger.warn(
       'LOCAL MODE: MicrosoftAppId is not set, so requests are not authenticated. Use this for development only.',

@@ -8,8 +8,8 @@ import { DateTime } from 'luxon';
 import type { Clock } from '../../src/time/clock';
 import { OPEN_TUESDAY, type RunningApp, startApp } from '../support/testApp';
 
-/** Debian's chromium; `npx playwright install` cannot download here. */
-const CHROMIUM = '/usr/bin/chromium';
+/** Debian's chromium, or the browser named by CHROMIUM_PATH; `npx playwright install` cannot download here. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const LAUNCH_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -25,12 +25,12 @@ const WAIT = { timeout: 15_000 };
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium && process.env.CI === 'true') {
   throw new Error(
-    `The browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium); CI must not skip them.`,
+    `The browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH); CI must not skip them.`,
   );
 }
 if (!hasChromium) {
   process.stdout.write(
-    `Skipping the Web Chat browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium).\n`,
+    `Skipping the Web Chat browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).\n`,
   );
 }
 const describeInBrowser = hasChromium ? describe : describe.skip;
