@@ -6,6 +6,7 @@ import type { CommandRecognizer } from '../safety/commandRecognizer';
 import type { RedFlagScreen } from '../safety/redFlagScreen';
 import type { ConfidenceBand } from '../knowledge/confidenceBand';
 import type { QuestionMatcher } from './questionMatcher';
+import type { LineStatusPlace } from '../time/lineStatusPhrase';
 
 /** Records what curators need: unanswered questions (redacted by the recorder) and answer feedback. */
 export interface CuratorRecorder {
@@ -19,8 +20,8 @@ export interface CuratorRecorder {
 export interface BookingLineDesk {
   /** "Call … Monday to Friday …" plus the live open/closed status, in the visitor's zone too when given. */
   describe(lang: Language, visitorZone?: string): string;
-  /** Only the live status sentence. */
-  status(lang: Language, visitorZone?: string): string;
+  /** Only the live status sentence, worded for where it stands (alone by default). */
+  status(lang: Language, visitorZone?: string, place?: LineStatusPlace): string;
   /** The status as a short code and time for call summaries, e.g. "open until 16:00". */
   summary(lang: Language): string;
 }

@@ -92,7 +92,8 @@ button[type=submit]{background:#005a70;color:#fff}
     choices.textContent = '';
     (activities || []).forEach(function (a) {
       if (a.type !== 'message') return;
-      if (a.text) addLine(a.text, false);
+      // The web channel makes phone numbers Markdown tel: links; the script shows and copies them as plain numbers.
+      if (a.text) addLine(a.text.replace(/\\[([^\\]]*)\\]\\(tel:[^)]*\\)/g, '$1'), false);
       var actions = (a.suggestedActions && a.suggestedActions.actions) || [];
       if (actions.length) {
         choices.textContent = '';
