@@ -19,10 +19,14 @@ import { agentRoutes } from './channels/agent/agentRoutes';
 import { OperatorTurnRunner } from './channels/agent/operatorTurnRunner';
 import { renderReplies } from './channels/replyRenderer';
 import { createWebChatChannel } from './channels/webchat/webChatChannel';
+import type { WelcomeView } from './channels/webchat/webChatPage';
+import { WEBCHAT_CHANNEL_ID } from './channels/webchat/webChatTurns';
 import { type Config, loadConfig, StorageKind } from './config';
 import { loadContent } from './content/contentLoader';
+import type { Language } from './content/language';
 import { Messages } from './content/messages';
 import type { ConversationData } from './dialogs/conversationData';
+import { ReplyBuilder } from './dialogs/replyBuilder';
 import { RootDialog } from './dialogs/rootDialog';
 import type { TriageServices } from './dialogs/triageServices';
 import { Readiness } from './health/readiness';
@@ -127,12 +131,14 @@ export function createApp(options: AppOptions = {}): App {
       logger,
     }),
   );
+  let welcome: ((lang: Language) => WelcomeView) | undefined;
   const webChat = createWebChatChannel({
     config: config.webChat,
     appId: config.bot.appId,
     adapter,
     auth,
     bot: () => bot,
+    welcome: (lang) => welcome?.(lang),
     clock,
     logger,
   });
@@ -187,6 +193,14 @@ export function createApp(options: AppOptions = {}): App {
       await context.sendActivities(renderReplies(replies, context.activity.channelId ?? ''));
     };
     const root = new RootDialog(services, conversationData, send);
+    const firstScreen = new ReplyBuilder(services);
+    welcome = (lang) => {
+      const [activity] = renderReplies([firstScreen.firstWelcome(lang)], WEBCHAT_CHANNEL_ID);
+      return {
+        text: activity?.text ?? '',
+        choices: (activity?.suggestedActions?.actions ?? []).map((a) => a.title),
+      };
+    };
     adapter.onTurnError = createTurnErrorHandler(
       logger,
       conversationState,
