@@ -1,6 +1,7 @@
 import type { MemoryFigure } from './conversationMemory';
 import type { LoadFigures } from './loadTest';
 import type { MatcherFigures } from './matcherGrowth';
+import type { SlowPhoneFigures } from './slowPhone';
 import type { TrafficCheck } from './trafficCheck';
 
 /** One traffic kind loaded on the echo bot and on our bot, with what it sends. */
@@ -42,4 +43,6 @@ export interface BenchResults {
   readonly memory: readonly MemoryFigure[];
   /** The echo bot's resident memory, fresh and right after the requests of the first checkpoint, for comparison. */
   readonly echoMemory?: Readonly<{ requests: number; rssIdleBytes: number; rssBusyBytes: number }>;
+  /** The page at `/` loaded cold on a slow phone (absent when Chromium is not installed). */
+  readonly slowPhone?: SlowPhoneFigures;
 }

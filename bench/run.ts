@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { loadBenchContent } from './benchContent';
@@ -12,6 +13,7 @@ import { measurePair } from './pairedLoad';
 import type { MatcherFigures } from './matcherGrowth';
 import { NODE_FLAGS } from '../src/runtime/nodeFlags';
 import { PROJECT_ROOT } from './projectRoot';
+import { CHROMIUM, measureOurSlowPhone } from './slowPhone';
 import { checkTraffic } from './trafficCheck';
 import { mixedScenario, pathwayScenario, questionScenario } from './trafficScenario';
 
@@ -69,7 +71,7 @@ function commit(): string {
   }
 }
 
-/** `npm run bench`: measures everything of issue 8, prints the table and writes `bench/results.md`. */
+/** `npm run bench`: measures everything of issues 8 and 19, prints the table and writes `bench/results.md`. */
 export async function runBench(): Promise<BenchResults> {
   const startedAt = Date.now();
   const load = loadavg();
@@ -122,6 +124,14 @@ export async function runBench(): Promise<BenchResults> {
     ]),
   );
 
+  let slowPhone: BenchResults['slowPhone'];
+  if (existsSync(CHROMIUM)) {
+    say('the page at / on a slow phone (Lighthouse mobile profile, Chromium throttling), three cold loads');
+    slowPhone = await measureOurSlowPhone('it');
+  } else {
+    say(`no Chromium at ${CHROMIUM}: the slow-phone figures are left out (apt-get install -y chromium)`);
+  }
+
   const results: BenchResults = {
     machine: {
       date: new Date(startedAt).toISOString().replace(/\.\d+Z$/, 'Z'),
@@ -137,6 +147,7 @@ export async function runBench(): Promise<BenchResults> {
     startupMs,
     memory,
     echoMemory,
+    slowPhone,
   };
   const markdown = formatResults(results);
   await writeFile(join(PROJECT_ROOT, 'bench', 'results.md'), markdown);

@@ -90,7 +90,7 @@ const envSchema = z
     STAFF_ACCESS_KEY_HASH: optionalText.refine(
       (v) => v === undefined || StaffKeyHash.parse(v) !== undefined,
       {
-        message: `STAFF_ACCESS_KEY_HASH must be ${STAFF_KEY_HASH_FORMATS}; make one with npm run staff:hash -- <key>`,
+        message: `STAFF_ACCESS_KEY_HASH must be ${STAFF_KEY_HASH_FORMATS}; make one with npm run --silent staff:hash (it asks for the key)`,
       },
     ),
     WEBCHAT_TOKEN_SECRET: optionalText.refine(

@@ -19,11 +19,15 @@ import { agentRoutes } from './channels/agent/agentRoutes';
 import { OperatorTurnRunner } from './channels/agent/operatorTurnRunner';
 import { addresseeOf, renderReplies } from './channels/replyRenderer';
 import { createWebChatChannel } from './channels/webchat/webChatChannel';
+import type { WelcomeView } from './channels/webchat/webChatPage';
+import { WEBCHAT_CHANNEL_ID } from './channels/webchat/webChatTurns';
 import { type Config, loadConfig, StorageKind } from './config';
 import { loadContent } from './content/contentLoader';
+import type { Language } from './content/language';
 import { Messages } from './content/messages';
 import type { ConversationData } from './dialogs/conversationData';
 import { AnswerReader } from './dialogs/answerReader';
+import { ReplyBuilder } from './dialogs/replyBuilder';
 import { RootDialog } from './dialogs/rootDialog';
 import type { TriageServices } from './dialogs/triageServices';
 import { Readiness } from './health/readiness';
@@ -31,6 +35,7 @@ import { CuratorLog } from './knowledge/curatorLog';
 import { KnowledgeMatcher } from './knowledge/knowledgeMatcher';
 import { detectLanguage } from './knowledge/languageDetector';
 import { createLogger } from './logging/createLogger';
+import { loadEnvFileIfPresent } from './runtime/envFile';
 import { CommandRecognizer } from './safety/commandRecognizer';
 import { RedFlagScreen } from './safety/redFlagScreen';
 import { createServer, type InFlight, type RouteInstaller } from './server';
@@ -127,12 +132,14 @@ export function createApp(options: AppOptions = {}): App {
       logger,
     }),
   );
+  let welcome: ((lang: Language) => WelcomeView) | undefined;
   const webChat = createWebChatChannel({
     config: config.webChat,
     appId: config.bot.appId,
     adapter,
     auth,
     bot: () => bot,
+    welcome: (lang) => welcome?.(lang),
     clock,
     logger,
   });
@@ -195,6 +202,14 @@ export function createApp(options: AppOptions = {}): App {
       );
     };
     const root = new RootDialog(services, conversationData, send);
+    const firstScreen = new ReplyBuilder(services);
+    welcome = (lang) => {
+      const [activity] = renderReplies([firstScreen.firstWelcome(lang)], WEBCHAT_CHANNEL_ID);
+      return {
+        text: activity?.text ?? '',
+        choices: (activity?.suggestedActions?.actions ?? []).map((a) => a.title),
+      };
+    };
     adapter.onTurnError = createTurnErrorHandler(
       logger,
       conversationState,
@@ -225,16 +240,28 @@ export function createApp(options: AppOptions = {}): App {
   return { config, server, inFlight, readiness, ready, logger, close };
 }
 
-/** Starts the bot: listens, loads content, and shuts down gracefully on SIGTERM/SIGINT. */
+/** Starts the bot: reads `.env` if there is one, listens, loads content, stops gracefully on SIGTERM/SIGINT. */
 export async function main(): Promise<void> {
+  const envFile = loadEnvFileIfPresent();
+  if ('problem' in envFile) {
+    process.stderr.write(`Could not read ${envFile.path}: ${envFile.problem}\n`);
+    process.exit(1);
+  }
   let app: App;
   try {
     app = createApp();
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n`);
+    const from = envFile.read ? ` (settings read from ${envFile.path} and the environment)` : '';
+    process.stderr.write(`${(err as Error).message}${from}\n`);
     process.exit(1);
   }
   const { config, logger, server } = app;
+  if (envFile.read) {
+    logger.info(
+      { envFile: envFile.path },
+      `settings read from ${envFile.path}; variables already set in the environment take precedence`,
+    );
+  }
   if (!config.bot.appId) {
     logger.warn(
       'LOCAL MODE: MicrosoftAppId is not set, so requests are not authenticated. Use this for development only.',

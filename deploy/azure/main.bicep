@@ -1,4 +1,4 @@
-// The sarcoma triage bot on Azure: App Service (Linux, Node 20) running the bot, an Azure Bot with the Teams,
+// The sarcoma triage bot on Azure: App Service (Linux, Node 24) running the bot, an Azure Bot with the Teams,
 // Direct Line and Web Chat channels, a Storage account for conversation state, and a Key Vault for the secrets.
 // The bot authenticates with a user-assigned managed identity (MicrosoftAppType=UserAssignedMSI): no app
 // password exists anywhere. Deploy into a resource group:
@@ -251,7 +251,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     clientAffinityEnabled: false
     keyVaultReferenceIdentity: botIdentity.id
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|24-lts'
       // V8 options: src/runtime/nodeFlags.ts (a test keeps every launcher in step).
       appCommandLine: 'node --max-semi-space-size=8 dist/src/index.js'
       alwaysOn: true

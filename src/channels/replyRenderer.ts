@@ -6,6 +6,31 @@ import { buildChoiceCard, buildSummaryCard, previewOf, type TeamsMention } from 
 /** Channels whose clients show `suggestedActions` buttons. */
 const SUGGESTED_ACTION_CHANNELS = new Set(['webchat', 'directline', 'emulator', 'test']);
 
+/**
+ * Channels shown by Web Chat, whose Markdown makes a `tel:` link a tap-to-call number on a phone.
+ * @remarks Not Teams: it drops the `href` of `tel:` links in messages and cards (MicrosoftDocs/AdaptiveCards#216,
+ * microsoft/botframework-sdk#6287), which would leave the number looking like a link that does nothing, so Teams
+ * gets the plain number. Not plain-text channels either.
+ */
+const TEL_LINK_CHANNELS = new Set(['webchat', 'directline', 'emulator']);
+
+/**
+ * Phone numbers as the content writes them: international (`+39 02 5748 9001`), Italian landlines (`02 2327 2327`)
+ * and the emergency number 112, each on its own (not inside a longer run of digits or a word).
+ */
+const PHONE_NUMBER = /(?<![\w+-])(?:\+\d{1,3}(?: ?\d{1,4}){2,5}|0\d{1,3}(?: \d{2,4}){1,3}|112)(?![\w-])/g;
+
+/** The number to dial: digits only, international form (Italian landlines keep their 0 after +39). */
+function dialled(number: string): string {
+  const digits = number.replace(/[^\d+]/g, '');
+  return digits.startsWith('+') || digits === '112' ? digits : `+39${digits}`;
+}
+
+/** Makes every phone number of `text` a Markdown `tel:` link, e.g. `[+39 02 5748 9001](tel:+390257489001)`. */
+export function linkPhoneNumbers(text: string): string {
+  return text.replace(PHONE_NUMBER, (number) => `[${number}](tel:${dialled(number)})`);
+}
+
 /** How a channel shows text, and whom a reply in a shared conversation is for. */
 export interface RenderOptions {
   /**
@@ -33,7 +58,7 @@ export function addresseeOf(activity: Partial<Activity>): TeamsMention | undefin
  * Line, Adaptive Cards whose `Action.Submit` carries `data.msteams` imBack on Teams (each card message with a
  * `summary` for notifications and previews, and in a shared conversation an @mention of the person it is for),
  * numbered text elsewhere. An answer's source line goes below its text (markdown with a link, or plain on the
- * operator page).
+ * operator page); phone numbers become tap-to-call links where the channel shows them.
  */
 export function renderReplies(
   replies: readonly Reply[],
@@ -90,10 +115,16 @@ function renderTeamsReply(reply: Reply, addressee: TeamsMention | undefined): Pa
     type: 'message',
     summary: previewOf(reply.text),
     attachments: [CardFactory.adaptiveCard(buildChoiceCard(reply.text, choices, reply.card, to, source))],
+    ...entities,
   };
 }
 
-function renderReply(reply: Reply, channelId: string, options: RenderOptions): Partial<Activity> {
+function renderReply(original: Reply, channelId: string, options: RenderOptions): Partial<Activity> {
+  // The operator page shows text as it is: numbers stay plain there, to be read out and copied.
+  const reply =
+    TEL_LINK_CHANNELS.has(channelId) && !options.plainText
+      ? { ...original, text: linkPhoneNumbers(original.text) }
+      : original;
   const choices = reply.choices ?? [];
   const markdownChannel = SUGGESTED_ACTION_CHANNELS.has(channelId) || channelId === '';
   const source = markdownChannel && !options.plainText ? reply.source?.markdown : reply.source?.plain;

@@ -89,7 +89,15 @@ export const knowledgeEntrySchema = z
     appendLineStatus: z
       .boolean()
       .default(false)
-      .describe('When true, the bot adds the booking line’s live open/closed status after the answer.'),
+      .describe(
+        'When true, the bot adds the booking line’s live open/closed status after the answer (which gives the number and hours, Rome time).',
+      ),
+    lineStatusFirst: z
+      .boolean()
+      .optional()
+      .describe(
+        'With appendLineStatus: the live status opens the reply instead of closing it, for an entry about the line itself ("is it open now?").',
+      ),
     en: knowledgeSideSchema,
     it: knowledgeSideSchema,
   })

@@ -6,6 +6,7 @@ import { LineMessageKey } from '../time/lineMessageKey';
  */
 export const MESSAGE_KEYS: readonly string[] = Object.freeze([
   'welcome',
+  'welcome.prompt',
   'operator.welcome',
   'privacy.note',
   'disclaimer.notDiagnosis',

@@ -49,6 +49,26 @@ export function validateKnowledge(
         fix: 'translate the answer into Italian',
       });
     }
+    if (e.lineStatusFirst && !e.appendLineStatus) {
+      issues.push({
+        file,
+        node: `${node}.lineStatusFirst`,
+        problem: 'lineStatusFirst places the live status, but appendLineStatus does not add it',
+        fix: 'add "appendLineStatus": true, or remove lineStatusFirst',
+      });
+    }
+    if (e.appendLineStatus && !e.lineStatusFirst) {
+      for (const lang of LANGUAGES) {
+        if (e[lang].answer.includes(phone)) continue;
+        issues.push({
+          file,
+          node: `${node}.${lang}.answer`,
+          problem:
+            'the live status follows this answer without naming the time zone again, but the answer does not give the booking line and its hours',
+          fix: `give the number "${phone}" and the hours (Rome time) in the answer, or set "lineStatusFirst": true`,
+        });
+      }
+    }
     for (const related of e.related) {
       if (related === e.id || !ids.has(related)) {
         issues.push({

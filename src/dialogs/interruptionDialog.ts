@@ -277,11 +277,18 @@ export abstract class InterruptionDialog extends ComponentDialog {
     s.telemetry.recognised = `command:${command}`;
     const t = (key: string) => this.replies.t(key, s.lang);
     switch (command) {
-      case 'help':
-        await s.send({ text: t(s.operator ? 'help.operator' : 'help.text') });
-        if (innerDc.stack.length > 1) await innerDc.repromptDialog();
-        else await s.send(this.replies.welcome(s));
+      case 'help': {
+        const help = t(s.operator ? 'help.operator' : 'help.text');
+        if (innerDc.stack.length > 1) {
+          await s.send({ text: help });
+          await innerDc.repromptDialog();
+        } else {
+          // The help says what the welcome would (and 112): only its question and choices follow.
+          const prompt = s.operator ? '' : `\n\n${t('welcome.prompt')}`;
+          await s.send({ text: help + prompt, choices: this.replies.welcomeChoices(s.lang) });
+        }
         return this.keepWaiting(innerDc);
+      }
       case 'startOver':
         s.facts.clear();
         await innerDc.cancelAllDialogs();

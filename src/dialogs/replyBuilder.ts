@@ -1,6 +1,7 @@
 import type { KnowledgeEntry } from '../content/knowledgeSchema';
 import { LANGUAGES, type Language } from '../content/language';
 import type { MessageVars } from '../content/messages';
+import { LineStatusPlace } from '../time/lineStatusPhrase';
 import type { Reply, ReplyChoice, ReplySource } from './reply';
 import { sourceLineOf } from './sourceLine';
 import type { TriageServices } from './triageServices';
@@ -41,12 +42,36 @@ export class ReplyBuilder {
     return this.services.content.pathways.map((p) => ({ label: p.title[lang] }));
   }
 
-  /** The welcome, with the three doors and the booking-line hours as choices. */
-  welcome(s: TurnSession): Reply {
-    const key = s.operator ? 'operator.welcome' : 'welcome';
+  /** The welcome's choices: the three doors and the booking-line hours. */
+  welcomeChoices(lang: Language): ReplyChoice[] {
+    return [...this.pathwayChoices(lang), { label: this.t('choice.lineHours', lang) }];
+  }
+
+  /**
+   * The welcome as a new visitor first sees it: who the assistant is, the privacy note, and what to do next, with
+   * the three doors and the booking-line hours as choices.
+   * @remarks The website's first screen is rendered from this too, so that what it shows before Web Chat has loaded
+   * is what the conversation then holds.
+   */
+  firstWelcome(lang: Language): Reply {
     return {
-      text: this.t(key, s.lang),
-      choices: [...this.pathwayChoices(s.lang), { label: this.t('choice.lineHours', s.lang) }],
+      text: [this.t('welcome', lang), this.t('privacy.note', lang), this.t('welcome.prompt', lang)].join(
+        '\n\n',
+      ),
+      choices: this.welcomeChoices(lang),
+    };
+  }
+
+  /** The welcome; the privacy note comes with it once per conversation (the operator's script has neither). */
+  welcome(s: TurnSession): Reply {
+    if (s.operator) return { text: this.t('operator.welcome', s.lang), choices: this.welcomeChoices(s.lang) };
+    if (!s.data.privacyNoteShown) {
+      s.data.privacyNoteShown = true;
+      return this.firstWelcome(s.lang);
+    }
+    return {
+      text: `${this.t('welcome', s.lang)}\n\n${this.t('welcome.prompt', s.lang)}`,
+      choices: this.welcomeChoices(s.lang),
     };
   }
 
@@ -60,7 +85,13 @@ export class ReplyBuilder {
     const side = entry[s.lang];
     const parts = [side.answer];
     if (side.detail) parts.push(side.detail);
-    if (entry.appendLineStatus) parts.push(this.services.bookingLine.status(s.lang, s.visitorZone));
+    if (entry.appendLineStatus) {
+      // Once per reply: first when it is what the question asks ("is it open now?"); otherwise after the answer,
+      // which gave the hours in Rome time, so without saying the zone again.
+      const { bookingLine } = this.services;
+      if (entry.lineStatusFirst) parts.unshift(bookingLine.status(s.lang, s.visitorZone));
+      else parts.push(bookingLine.status(s.lang, s.visitorZone, LineStatusPlace.AfterHours));
+    }
     const followUps = entry.related
       .map((id) => this.entries.get(id))
       .filter((e): e is KnowledgeEntry => e !== undefined && e.kind === 'faq')

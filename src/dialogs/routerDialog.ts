@@ -91,7 +91,7 @@ export class RouterDialog extends Dialog<RouterOptions> {
     const raw = (dc.context.activity.text ?? '').trim();
     if (raw === '') {
       s.telemetry.recognised = 'empty';
-      await s.send({ text: t('input.empty'), choices: this.replies.welcome(s).choices });
+      await s.send({ text: t('input.empty'), choices: this.replies.welcomeChoices(s.lang) });
       return Dialog.EndOfTurn;
     }
     const lead = raw.length > MAX_MATCHED_LENGTH ? [{ text: t('input.tooLong') }] : [];
@@ -242,7 +242,10 @@ export class RouterDialog extends Dialog<RouterOptions> {
     return match.candidates.find((c) => c.kind === 'pathway' && c.score >= top - PATHWAY_TIE)?.id;
   }
 
-  /** The short privacy note, once per conversation, sent with the first answer (never a wall before it). */
+  /**
+   * The short privacy note with the first answer of a conversation that began with a question instead of the welcome
+   * (which carries it): once per conversation, never a wall before the answer.
+   */
   private privacyNote(s: TurnSession) {
     if (s.data.privacyNoteShown || s.operator) return [];
     s.data.privacyNoteShown = true;

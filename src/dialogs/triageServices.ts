@@ -7,6 +7,7 @@ import type { RedFlagScreen } from '../safety/redFlagScreen';
 import type { ConfidenceBand } from '../knowledge/confidenceBand';
 import type { AnswerReader } from './answerReader';
 import type { QuestionMatcher } from './questionMatcher';
+import type { LineStatusPlace } from '../time/lineStatusPhrase';
 
 /** Records what curators need: unanswered questions (redacted by the recorder) and answer feedback. */
 export interface CuratorRecorder {
@@ -23,8 +24,8 @@ export interface BookingLineDesk {
    * operator, the phone sentence is worded to be passed on to the caller.
    */
   describe(lang: Language, visitorZone?: string, forOperator?: boolean): string;
-  /** Only the live status sentence. */
-  status(lang: Language, visitorZone?: string): string;
+  /** Only the live status sentence, worded for where it stands (alone by default). */
+  status(lang: Language, visitorZone?: string, place?: LineStatusPlace): string;
   /** The status as a short code and time for call summaries, e.g. "open until 16:00". */
   summary(lang: Language): string;
 }

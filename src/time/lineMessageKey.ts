@@ -29,6 +29,24 @@ export enum LineMessageKey {
   ClosedHoliday = 'line.closedHoliday',
   /** Closed: an operator's extra closure, `{reason}` as written. */
   ClosedExtraClosure = 'line.closedExtraClosure',
+  /** {@link OpenUntil} right after the number's sentence, which named the line: `{time}`. */
+  AfterNumberOpenUntil = 'line.afterNumber.openUntil',
+  /** {@link OpenClosingSoon} after the number's sentence: `{minutes}`, `{time}`. */
+  AfterNumberOpenClosingSoon = 'line.afterNumber.openClosingSoon',
+  /** {@link OpenClosingInOneMinute} after the number's sentence: `{time}`. */
+  AfterNumberOpenClosingInOneMinute = 'line.afterNumber.openClosingInOneMinute',
+  /** {@link ClosedBeforeHours} after the number's sentence. */
+  AfterNumberClosedBeforeHours = 'line.afterNumber.closedBeforeHours',
+  /** {@link ClosedAfterHours} after the number's sentence. */
+  AfterNumberClosedAfterHours = 'line.afterNumber.closedAfterHours',
+  /** {@link ClosedWeekend} after the number's sentence. */
+  AfterNumberClosedWeekend = 'line.afterNumber.closedWeekend',
+  /** {@link ClosedToday} after the number's sentence. */
+  AfterNumberClosedToday = 'line.afterNumber.closedToday',
+  /** {@link ClosedHoliday} after the number's sentence: `{holiday}`. */
+  AfterNumberClosedHoliday = 'line.afterNumber.closedHoliday',
+  /** {@link ClosedExtraClosure} after the number's sentence: `{reason}`. */
+  AfterNumberClosedExtraClosure = 'line.afterNumber.closedExtraClosure',
   /** Opens later today: `{time}`. */
   OpensToday = 'line.opensToday',
   /** Opens tomorrow: `{time}`. */
@@ -41,6 +59,8 @@ export enum LineMessageKey {
   OpensInOneMinute = 'line.opensInOneMinute',
   /** A time in the line's zone: `{rome}`. */
   TimeRome = 'line.timeRome',
+  /** A time in the line's zone after text that already said the hours are Rome time: `{rome}`. */
+  TimeWithoutZone = 'line.timeWithoutZone',
   /** A time in the line's zone and the visitor's, same date: `{rome}`, `{visitor}`. */
   TimeRomeAndVisitor = 'line.timeRomeAndVisitor',
   /** A time in the line's zone and the visitor's, on another date there: `{rome}`, `{visitor}`, `{visitorDay}`. */

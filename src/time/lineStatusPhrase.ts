@@ -15,32 +15,69 @@ const DAY_FORMAT = 'cccc d LLLL';
 /** A weekday alone: "Sunday" / "domenica". */
 const WEEKDAY_FORMAT = 'cccc';
 
+/** Where a status sentence stands, which decides how it names the line and its zone. */
+export enum LineStatusPlace {
+  /** On its own: it names the line ("The booking line is closed now") and says "Rome time". */
+  Alone = 'alone',
+  /** After text that gave the line's hours in Rome time: it names the line, but gives times without the zone. */
+  AfterHours = 'afterHours',
+  /** Right after the number's sentence, which named the line and its zone: "It is closed now", times alone. */
+  AfterNumber = 'afterNumber',
+}
+
+/** The status sentences' keys: [naming the line, right after the number's sentence]. */
+const STATUS_KEYS = {
+  openUntil: [LineMessageKey.OpenUntil, LineMessageKey.AfterNumberOpenUntil],
+  closingSoon: [LineMessageKey.OpenClosingSoon, LineMessageKey.AfterNumberOpenClosingSoon],
+  closingInOneMinute: [
+    LineMessageKey.OpenClosingInOneMinute,
+    LineMessageKey.AfterNumberOpenClosingInOneMinute,
+  ],
+  [ClosedReason.BeforeHours]: [LineMessageKey.ClosedBeforeHours, LineMessageKey.AfterNumberClosedBeforeHours],
+  [ClosedReason.AfterHours]: [LineMessageKey.ClosedAfterHours, LineMessageKey.AfterNumberClosedAfterHours],
+  [ClosedReason.Weekend]: [LineMessageKey.ClosedWeekend, LineMessageKey.AfterNumberClosedWeekend],
+  [ClosedReason.DayWithoutHours]: [LineMessageKey.ClosedToday, LineMessageKey.AfterNumberClosedToday],
+  [ClosedReason.Holiday]: [LineMessageKey.ClosedHoliday, LineMessageKey.AfterNumberClosedHoliday],
+  [ClosedReason.ExtraClosure]: [
+    LineMessageKey.ClosedExtraClosure,
+    LineMessageKey.AfterNumberClosedExtraClosure,
+  ],
+} as const satisfies Record<string, readonly [LineMessageKey, LineMessageKey]>;
+
+function keyFor(which: keyof typeof STATUS_KEYS, place: LineStatusPlace): LineMessageKey {
+  return STATUS_KEYS[which][place === LineStatusPlace.AfterNumber ? 1 : 0];
+}
+
 /**
  * One short sentence pair saying whether the booking line is open now and when it next opens or closes.
  * @param visitorZone The visitor's IANA zone (Bot Framework `localTimezone`). When it is valid and its offset at the
  * instant described differs from the line's, the visitor's own time is given as well; otherwise it is ignored.
+ * @param place Alone (the default), after the hours, or right after the number's sentence, so that neither the line
+ * nor "Rome time" is named twice.
  */
 export function describeLineStatus(
   status: LineStatus,
   lang: Language,
   messages: Messages,
   visitorZone?: string,
+  place: LineStatusPlace = LineStatusPlace.Alone,
 ): string {
   const zone = usableVisitorZone(visitorZone);
   if (status.state === LineState.Open) {
-    const time = timePhrase(status.closesAt, lang, messages, zone);
+    const time = timePhrase(status.closesAt, lang, messages, zone, place);
     if (status.minutesToClose === 1)
-      return messages.text(LineMessageKey.OpenClosingInOneMinute, lang, { time });
+      return messages.text(keyFor('closingInOneMinute', place), lang, { time });
     if (status.minutesToClose <= COUNTDOWN_MINUTES) {
-      return messages.text(LineMessageKey.OpenClosingSoon, lang, { minutes: status.minutesToClose, time });
+      return messages.text(keyFor('closingSoon', place), lang, { minutes: status.minutesToClose, time });
     }
-    return messages.text(LineMessageKey.OpenUntil, lang, { time });
+    return messages.text(keyFor('openUntil', place), lang, { time });
   }
-  return `${closedSentence(status, lang, messages)} ${nextOpeningSentence(status, lang, messages, zone)}`;
+  return `${closedSentence(status, lang, messages, place)} ${nextOpeningSentence(status, lang, messages, zone, place)}`;
 }
 
 /**
- * Whom to call and whether they answer now: the phone sentence with the weekly hours, then {@link describeLineStatus}.
+ * Whom to call and whether they answer now, composed as one paragraph: the number with the weekly hours (Rome
+ * time), then the status without naming the line or its zone again.
  * @param forOperator word the phone sentence for a call-centre operator, who passes it on to the caller
  */
 export function describeBookingLine(
@@ -55,7 +92,7 @@ export function describeBookingLine(
     phone: line.phone,
     hours: hoursPhrase(line, lang, messages),
   });
-  return `${phone} ${describeLineStatus(status, lang, messages, visitorZone)}`;
+  return `${phone} ${describeLineStatus(status, lang, messages, visitorZone, LineStatusPlace.AfterNumber)}`;
 }
 
 /** The first sentence when closed: why. */
@@ -63,20 +100,16 @@ function closedSentence(
   status: Extract<LineStatus, { state: LineState.Closed }>,
   lang: Language,
   m: Messages,
+  place: LineStatusPlace,
 ): string {
+  const key = keyFor(status.reason, place);
   switch (status.reason) {
     case ClosedReason.Holiday:
-      return m.text(LineMessageKey.ClosedHoliday, lang, { holiday: status.closure?.name[lang] ?? '' });
+      return m.text(key, lang, { holiday: status.closure?.name[lang] ?? '' });
     case ClosedReason.ExtraClosure:
-      return m.text(LineMessageKey.ClosedExtraClosure, lang, { reason: status.closure?.name[lang] ?? '' });
-    case ClosedReason.Weekend:
-      return m.text(LineMessageKey.ClosedWeekend, lang);
-    case ClosedReason.DayWithoutHours:
-      return m.text(LineMessageKey.ClosedToday, lang);
-    case ClosedReason.BeforeHours:
-      return m.text(LineMessageKey.ClosedBeforeHours, lang);
-    case ClosedReason.AfterHours:
-      return m.text(LineMessageKey.ClosedAfterHours, lang);
+      return m.text(key, lang, { reason: status.closure?.name[lang] ?? '' });
+    default:
+      return m.text(key, lang);
   }
 }
 
@@ -86,9 +119,10 @@ function nextOpeningSentence(
   lang: Language,
   m: Messages,
   visitorZone: string | undefined,
+  place: LineStatusPlace,
 ): string {
   const { at, nextOpening, minutesToOpen } = status;
-  const time = timePhrase(nextOpening, lang, m, visitorZone);
+  const time = timePhrase(nextOpening, lang, m, visitorZone, place);
   if (minutesToOpen === 1) return m.text(LineMessageKey.OpensInOneMinute, lang, { time });
   if (minutesToOpen <= COUNTDOWN_MINUTES)
     return m.text(LineMessageKey.OpensSoon, lang, { minutes: minutesToOpen, time });
@@ -104,12 +138,22 @@ function nextOpeningSentence(
   });
 }
 
-/** "08:00 Rome time", or with the visitor's own time when their clock shows something else at that instant. */
-function timePhrase(instant: DateTime, lang: Language, m: Messages, visitorZone: string | undefined): string {
+/**
+ * "08:00 Rome time" ("08:00" after text that said the hours are Rome time), or with the visitor's own time when
+ * their clock shows something else at that instant.
+ */
+function timePhrase(
+  instant: DateTime,
+  lang: Language,
+  m: Messages,
+  visitorZone: string | undefined,
+  place: LineStatusPlace,
+): string {
   const rome = instant.toFormat(TIME_FORMAT);
-  if (visitorZone === undefined) return m.text(LineMessageKey.TimeRome, lang, { rome });
+  const lineTime = place === LineStatusPlace.Alone ? LineMessageKey.TimeRome : LineMessageKey.TimeWithoutZone;
+  if (visitorZone === undefined) return m.text(lineTime, lang, { rome });
   const visitorInstant = instant.setZone(visitorZone).setLocale(lang);
-  if (visitorInstant.offset === instant.offset) return m.text(LineMessageKey.TimeRome, lang, { rome });
+  if (visitorInstant.offset === instant.offset) return m.text(lineTime, lang, { rome });
   const visitor = visitorInstant.toFormat(TIME_FORMAT);
   if (visitorInstant.toISODate() === instant.toISODate()) {
     return m.text(LineMessageKey.TimeRomeAndVisitor, lang, { rome, visitor });

@@ -5,7 +5,7 @@ import type { BookingLineDesk } from '../dialogs/triageServices';
 import type { BookingLineClock } from './bookingLineClock';
 import type { Clock } from './clock';
 import type { LineStatus } from './lineStatus';
-import { describeBookingLine, describeLineStatus } from './lineStatusPhrase';
+import { describeBookingLine, describeLineStatus, LineStatusPlace } from './lineStatusPhrase';
 
 /** Milliseconds in a minute: the line's hours, zones and countdowns all change on whole minutes. */
 const MINUTE_MS = 60_000;
@@ -35,9 +35,9 @@ export class LiveBookingLine implements BookingLineDesk {
     );
   }
 
-  status(lang: Language, visitorZone?: string): string {
-    return this.remembered(`s ${lang} ${visitorZone ?? ''}`, (status) =>
-      describeLineStatus(status, lang, this.messages, visitorZone),
+  status(lang: Language, visitorZone?: string, place: LineStatusPlace = LineStatusPlace.Alone): string {
+    return this.remembered(`s ${lang} ${place} ${visitorZone ?? ''}`, (status) =>
+      describeLineStatus(status, lang, this.messages, visitorZone, place),
     );
   }
 

@@ -8,8 +8,8 @@ import { DateTime } from 'luxon';
 import type { Clock } from '../../src/time/clock';
 import { OPEN_TUESDAY, type RunningApp, startApp } from '../support/testApp';
 
-/** Debian's chromium; `npx playwright install` cannot download here. */
-const CHROMIUM = '/usr/bin/chromium';
+/** Debian's chromium, or the browser named by CHROMIUM_PATH; `npx playwright install` cannot download here. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const LAUNCH_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -25,12 +25,12 @@ const WAIT = { timeout: 15_000 };
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium && process.env.CI === 'true') {
   throw new Error(
-    `The browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium); CI must not skip them.`,
+    `The browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH); CI must not skip them.`,
   );
 }
 if (!hasChromium) {
   process.stdout.write(
-    `Skipping the Web Chat browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium).\n`,
+    `Skipping the Web Chat browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).\n`,
   );
 }
 const describeInBrowser = hasChromium ? describe : describe.skip;
@@ -60,13 +60,19 @@ async function see(
   step: string,
   nth: 'first' | 'last' = 'first',
 ): Promise<void> {
-  const target = page.getByText(text);
+  // Only what is on screen: the first screen stays in the page, hidden, once Web Chat has taken over.
+  const target = page.getByText(text).filter({ visible: true });
   try {
     await (nth === 'first' ? target.first() : target.last()).waitFor(WAIT);
   } catch (err) {
     await page.screenshot({ path: join(ARTIFACTS, `FAILED-${step}.png`) }).catch(() => undefined);
     throw err;
   }
+}
+
+/** Waits until Web Chat has taken over from the page's first screen. */
+async function webChatShown(page: Page): Promise<void> {
+  await page.locator('html[data-chat="webchat"]').waitFor({ state: 'attached', ...WAIT });
 }
 
 /** Saves a screenshot once Web Chat is connected and has finished scrolling to the newest message. */
@@ -91,6 +97,8 @@ describeInBrowser('the Web Chat page in a real browser (Chromium)', () => {
   let browser: Browser;
   let hostSite: Server;
   let hostUrl = '';
+  let otherSite: Server;
+  let otherUrl = '';
   let widgetSrc = '';
   // The server's clock, which a test moves forward to make the page's token expire.
   let now = DateTime.fromISO(OPEN_TUESDAY, { zone: 'Europe/Rome' });
@@ -109,6 +117,10 @@ describeInBrowser('the Web Chat page in a real browser (Chromium)', () => {
     });
     await new Promise<void>((resolve) => hostSite.listen(0, '127.0.0.1', resolve));
     hostUrl = `http://127.0.0.1:${(hostSite.address() as AddressInfo).port}`;
+    // Another site, on another origin, that FRAME_ANCESTORS does not list.
+    otherSite = createServer(hostSite.listeners('request')[0] as Parameters<typeof createServer>[0]);
+    await new Promise<void>((resolve) => otherSite.listen(0, '127.0.0.1', resolve));
+    otherUrl = `http://127.0.0.1:${(otherSite.address() as AddressInfo).port}`;
     bot = await startApp({ FRAME_ANCESTORS: `'self' ${hostUrl}` }, clock);
     widgetSrc = `${bot.baseUrl}/widget.js`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
@@ -118,6 +130,7 @@ describeInBrowser('the Web Chat page in a real browser (Chromium)', () => {
     await browser?.close();
     await bot?.stop();
     await new Promise((resolve) => hostSite?.close(resolve));
+    await new Promise((resolve) => otherSite?.close(resolve));
   });
 
   describe('when an English-speaking visitor opens the page on a phone', () => {
@@ -137,6 +150,7 @@ describeInBrowser('the Web Chat page in a real browser (Chromium)', () => {
       page = await context.newPage();
       problems = watchProblems(page);
       await page.goto(`${bot.baseUrl}/`);
+      await webChatShown(page);
     });
 
     afterAll(async () => {
@@ -186,11 +200,161 @@ describeInBrowser('the Web Chat page in a real browser (Chromium)', () => {
     });
   });
 
+  describe('when Web Chat is slow to arrive (an Italian visitor on a phone on a slow network)', () => {
+    let context: BrowserContext;
+    let page: Page;
+    let problems: string[];
+    let release: () => void = () => undefined;
+
+    beforeAll(async () => {
+      context = await browser.newContext({
+        locale: 'it-IT',
+        timezoneId: 'Europe/Rome',
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 1,
+        isMobile: true,
+        hasTouch: true,
+      });
+      page = await context.newPage();
+      problems = watchProblems(page);
+      // Web Chat's bundle is held back until the test lets it through.
+      const arrived = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/webchat/webchat.js', async (route) => {
+        await arrived;
+        await route.continue();
+      });
+      await page.goto(`${bot.baseUrl}/`);
+    });
+
+    afterAll(async () => {
+      release();
+      await context.close();
+    });
+
+    test('the page itself shows the welcome, the privacy note and the doors, in Italian ("Lei")', async () => {
+      await see(page, 'Non faccio diagnosi', 'lite-welcome');
+      await see(page, /Una breve nota sulla privacy/, 'lite-privacy');
+      for (const door of [
+        'Ho un neo sospetto',
+        'Ho ricevuto una diagnosi di tumore',
+        'Ho scoperto di avere una metastasi',
+      ]) {
+        await page.getByRole('button', { name: door }).waitFor(WAIT);
+      }
+      expect(await page.getByLabel('Il suo messaggio').getAttribute('placeholder')).toBe(
+        'Scriva qui il suo messaggio',
+      );
+      expect(await page.locator('html').getAttribute('data-chat')).toBeNull();
+      await page.locator('html[data-first-screen="ready"]').waitFor({ state: 'attached', ...WAIT });
+      await shot(page, 'first-screen-phone-it');
+    });
+
+    test('the welcome has no serious or critical accessibility violation', async () => {
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('a door clicked before Web Chat has loaded starts the conversation', async () => {
+      await page.getByRole('button', { name: 'Ho un neo sospetto' }).click();
+      await see(page, 'Il neo sanguina', 'lite-first-question');
+      await page.getByRole('button', { name: 'No', exact: true }).waitFor(WAIT);
+      await shot(page, 'first-screen-phone-it-door');
+    });
+
+    test('a typed answer is sent too, and the number in the reply is a tap-to-call link', async () => {
+      const box = page.getByLabel('Il suo messaggio');
+      await box.fill('Quando posso telefonare?');
+      await box.press('Enter');
+      await page.locator('a[href="tel:+390257489001"]').filter({ visible: true }).first().waitFor(WAIT);
+    });
+
+    test('Web Chat then takes over the same conversation, keeping what was said and what is being typed', async () => {
+      await page.getByLabel('Il suo messaggio').fill('dove si trova');
+      release();
+      await webChatShown(page);
+      await see(page, 'Il neo sanguina', 'takeover-kept-question');
+      await see(page, 'Quando posso telefonare?', 'takeover-kept-typed');
+      expect(await page.locator('#first-screen').isHidden()).toBe(true);
+      const input = page.locator('[data-id="webchat-sendbox-input"]');
+      expect(await input.inputValue()).toBe('dove si trova');
+      expect(await input.getAttribute('placeholder')).toBe('Scriva qui il suo messaggio');
+      await shot(page, 'takeover-phone-it');
+    });
+
+    test('in Web Chat, long follow-up buttons wrap instead of being cut off', async () => {
+      const input = page.locator('[data-id="webchat-sendbox-input"]');
+      await input.fill('ricomincia');
+      await input.press('Enter');
+      await see(page, /D.accordo, ricominciamo/, 'start-over');
+      await input.fill("cos'è un sarcoma?");
+      await input.press('Enter');
+      const longest = page
+        .locator('.webchat__suggested-action')
+        .filter({ hasText: 'Quanti tipi di sarcoma dei tessuti molli esistono?' });
+      await longest.first().waitFor(WAIT);
+      const fits = await longest.first().evaluate((button) => {
+        const text = button.querySelector('.webchat__suggested-action__text') as HTMLElement;
+        const box = button.getBoundingClientRect();
+        return text.scrollWidth <= text.clientWidth + 1 && box.right <= window.innerWidth && box.left >= 0;
+      });
+      expect(fits).toBe(true);
+      await shot(page, 'webchat-phone-it-wrapped-buttons');
+    });
+
+    test('the Web Chat transcript has no serious or critical accessibility violation either', async () => {
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test('nothing was blocked by the Content-Security-Policy and no script failed', () => {
+      expect(problems).toEqual([]);
+    });
+  });
+
+  describe('when an English-speaking visitor opens the page on a desktop', () => {
+    let context: BrowserContext;
+    let page: Page;
+
+    beforeAll(async () => {
+      context = await browser.newContext({
+        locale: 'en-GB',
+        timezoneId: 'Europe/Rome',
+        viewport: { width: 1280, height: 800 },
+      });
+      page = await context.newPage();
+      await page.goto(`${bot.baseUrl}/`);
+      await webChatShown(page);
+    });
+
+    afterAll(async () => {
+      await context.close();
+    });
+
+    test('Web Chat opens at the greeting, with the booking line a tap-to-call link in the answers', async () => {
+      const greeting = page
+        .getByText(/^Hello, I am the virtual assistant/)
+        .filter({ visible: true })
+        .first();
+      await greeting.waitFor(WAIT);
+      const box = await greeting.boundingBox();
+      expect(box !== null && box.y >= 0 && box.y < 800).toBe(true);
+      await shot(page, 'webchat-desktop-en-welcome');
+      await page.getByRole('button', { name: 'When can I call?' }).first().click();
+      const tel = page.locator('a[href="tel:+390257489001"]').filter({ visible: true }).first();
+      await tel.waitFor(WAIT);
+      expect(await tel.textContent()).toBe(BOOKING_LINE);
+      await shot(page, 'webchat-desktop-en-booking-line');
+    });
+
+    test('the desktop page has no serious or critical accessibility violation', async () => {
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  });
+
   describe('when a visitor comes back to a tab left open past the token lifetime', () => {
     test('the next message still gets its answer, in a new conversation', async () => {
       const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Europe/Rome' });
       const page = await context.newPage();
       await page.goto(`${bot.baseUrl}/`);
+      await webChatShown(page);
       await see(page, 'I do not make diagnoses', 'expiry-welcome');
       now = now.plus({ hours: 1 });
       const input = page.locator('[data-id="webchat-sendbox-input"]');
@@ -213,6 +377,7 @@ describeInBrowser('the Web Chat page in a real browser (Chromium)', () => {
       });
       page = await context.newPage();
       await page.goto(`${bot.baseUrl}/`);
+      await webChatShown(page);
       await see(page, 'I do not make diagnoses', 'i-do-not-make-diagnoses');
     });
 
@@ -251,6 +416,7 @@ describeInBrowser('the Web Chat page in a real browser (Chromium)', () => {
       });
       page = await context.newPage();
       await page.goto(`${bot.baseUrl}/`);
+      await webChatShown(page);
       await see(page, 'Non faccio diagnosi', 'non-faccio-diagnosi');
     });
 
@@ -268,7 +434,7 @@ describeInBrowser('the Web Chat page in a real browser (Chromium)', () => {
       expect(outline).not.toBe('none');
       await shot(page, 'webchat-keyboard-skip-link');
       await page.keyboard.press('Enter');
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('webchat');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('chat');
     });
 
     test('Tab reaches the doors, arrow keys move between them, Enter picks one, and Tab reaches the send box', async () => {
@@ -334,7 +500,8 @@ describeInBrowser('the Web Chat page in a real browser (Chromium)', () => {
       await shot(page, 'widget-closed');
       await launcher.click();
       const chat = page.frameLocator('iframe[title="Chat with the virtual assistant"]');
-      await chat.getByText('I do not make diagnoses').first().waitFor(WAIT);
+      await chat.locator('html[data-chat="webchat"]').waitFor({ state: 'attached', ...WAIT });
+      await chat.getByText('I do not make diagnoses').filter({ visible: true }).first().waitFor(WAIT);
       await chat.getByRole('button', { name: 'I have a suspicious mole' }).first().waitFor(WAIT);
       await shot(page, 'widget-open');
     });
@@ -359,8 +526,51 @@ describeInBrowser('the Web Chat page in a real browser (Chromium)', () => {
       expect(await launcher.getAttribute('aria-expanded')).toBe('false');
     });
 
+    test('Escape pressed inside the chat closes the panel and gives focus back to the button', async () => {
+      const launcher = page.getByRole('button', { name: 'Open the chat with the virtual assistant' });
+      await launcher.click();
+      const chat = page.frameLocator('iframe[title="Chat with the virtual assistant"]');
+      const input = chat.locator('[data-id="webchat-sendbox-input"]');
+      await input.click();
+      await input.press('Escape');
+      await launcher.waitFor(WAIT);
+      expect(await launcher.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await page.locator('#sarcoma-chat-panel').isHidden()).toBe(true);
+    });
+
     test('nothing was blocked and no script failed on the host page or in the frame', () => {
       expect(problems).toEqual([]);
+    });
+  });
+
+  describe('when the widget is on a site that FRAME_ANCESTORS does not list', () => {
+    let context: BrowserContext;
+    let page: Page;
+    let problems: string[];
+
+    beforeAll(async () => {
+      context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 860 } });
+      page = await context.newPage();
+      problems = watchProblems(page);
+      await page.goto(`${otherUrl}/`);
+    });
+
+    afterAll(async () => {
+      await context.close();
+    });
+
+    test('the panel says the chat cannot be shown here, links to it, and names FRAME_ANCESTORS for the owner', async () => {
+      await page.getByRole('button', { name: 'Open the chat with the virtual assistant' }).click();
+      const notice = page.getByRole('alert');
+      await notice.waitFor(WAIT);
+      expect(await notice.textContent()).toContain('The chat cannot be shown on this page.');
+      expect(await notice.textContent()).toContain(`${otherUrl} is not among the sites`);
+      expect(await notice.textContent()).toContain('FRAME_ANCESTORS');
+      const link = page.getByRole('link', { name: 'Open the chat in a new window' });
+      expect(await link.getAttribute('href')).toBe(`${bot.baseUrl}/?lang=en`);
+      expect(await page.locator('iframe').count()).toBe(0);
+      expect(problems.join('\n')).toMatch(/FRAME_ANCESTORS="'self' http:\/\/127\.0\.0\.1:\d+"/);
+      await shot(page, 'widget-not-allowed');
     });
   });
 });

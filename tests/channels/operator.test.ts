@@ -408,7 +408,7 @@ describe('the staff access key and tenants in the configuration', () => {
     [
       'STAFF_ACCESS_KEY_HASH',
       'plaintext-password',
-      /STAFF_ACCESS_KEY_HASH must be scrypt:.*npm run staff:hash/,
+      /STAFF_ACCESS_KEY_HASH must be scrypt:.*npm run --silent staff:hash/,
     ],
     ['STAFF_TENANT_IDS', 'contoso.onmicrosoft.com', /STAFF_TENANT_IDS must be Microsoft Entra tenant ids/],
   ])('a malformed %s stops start-up with the fix', (name, value, pattern) => {

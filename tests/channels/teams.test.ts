@@ -120,7 +120,9 @@ function seen(a: ReplyActivity): { text: string; choices: string[] } {
           .join('\n\n'),
       choices: (card.actions ?? []).map((x) => x.title),
     };
-  return { text: a.text ?? '', choices: a.suggestedActions?.actions.map((x) => x.title) ?? [] };
+  // Web Chat shows phone numbers as tap-to-call links; Teams drops tel: links, so it gets the plain number.
+  const text = (a.text ?? '').replace(/\[([^\]]+)\]\(tel:[^)]+\)/g, '$1');
+  return { text, choices: a.suggestedActions?.actions.map((x) => x.title) ?? [] };
 }
 
 /** Every walk from a pathway's start to a leaf, as the labels picked, in one language. */

@@ -381,12 +381,62 @@ describe('the website chat web channel (/api/webchat)', () => {
     test('it has no inline script: every script is a served file or a JSON data block', async () => {
       const html = await (await fetch(`${bot.baseUrl}/`)).text();
       const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
-      expect(scripts.length).toBeGreaterThanOrEqual(3);
+      expect(scripts.length).toBeGreaterThanOrEqual(2);
       for (const [, attributes = '', body = ''] of scripts) {
         if (/type="application\/json"/.test(attributes)) continue;
-        expect(attributes).toMatch(/src="\/webchat\/(webchat|app)\.js"/);
+        expect(attributes).toMatch(/src="\/webchat\/start\.js"/);
         expect(body.trim()).toBe('');
       }
+    });
+
+    test.each([
+      [
+        'it',
+        'Buongiorno, sono l&#39;assistente virtuale',
+        'Una breve nota sulla privacy',
+        'Ho un neo sospetto',
+      ],
+      ['en', 'Hello, I am the virtual assistant', 'A short note on privacy', 'I have a suspicious mole'],
+    ])(
+      'in %s its own HTML holds the welcome, the privacy note and the doors, before any script runs',
+      async (lang, welcome, privacy, door) => {
+        const html = await (await fetch(`${bot.baseUrl}/?lang=${lang}`)).text();
+        const screen = html.slice(html.indexOf('id="first-screen"'), html.indexOf('id="webchat"'));
+        expect(screen).toContain(welcome);
+        expect(screen).toContain(privacy);
+        expect(screen).toContain(
+          `<button type="button" class="lite-choice" data-say="${door}">${door}</button>`,
+        );
+        expect(screen).toContain('<a href="tel:112">112</a>');
+        // Web Chat's bundle is not in the page: the first script loads it afterwards.
+        expect(html).not.toContain('/webchat/webchat.js');
+      },
+    );
+
+    test('it is sent compressed to browsers that accept gzip', async () => {
+      const raw = await import('node:http').then(
+        (http) =>
+          new Promise<{ encoding?: string; body: Buffer }>((resolve) => {
+            http.get(`${bot.baseUrl}/?lang=it`, { headers: { 'accept-encoding': 'gzip, br' } }, (r) => {
+              const chunks: Buffer[] = [];
+              r.on('data', (c: Buffer) => chunks.push(c));
+              r.on('end', () =>
+                resolve({ encoding: r.headers['content-encoding'], body: Buffer.concat(chunks) }),
+              );
+            });
+          }),
+      );
+      expect(raw.encoding).toBe('gzip');
+      expect(gunzipSync(raw.body).toString('utf8')).toContain('Ho un neo sospetto');
+    });
+
+    test('a site not in FRAME_ANCESTORS is told it may not frame the chat, in a response it can read', async () => {
+      const res = await fetch(`${bot.baseUrl}/api/webchat/frame-check`, {
+        headers: { origin: 'https://www.hospital.example' },
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      expect(await res.json()).toEqual({ allowed: false, setting: 'FRAME_ANCESTORS' });
     });
 
     test.each([
@@ -499,6 +549,15 @@ describe('the website chat with Azure Direct Line and framing by the hospital si
     expect(body.userId).toMatch(/^dl_[0-9a-f]{32}$/);
     expect(calls.at(-1)?.authorization).toBe(`Bearer ${secret}`);
     expect(JSON.parse(calls.at(-1)?.body ?? '{}')).toEqual({ user: { id: body.userId } });
+  });
+
+  test.each([
+    ['https://www.ieo.it', true],
+    ['http://www.ieo.it', false],
+    ['https://intranet.ieo.it', false],
+  ])('the widget on %s is told whether it may frame the chat (%s)', async (origin, allowed) => {
+    const res = await realFetch(`${bot.baseUrl}/api/webchat/frame-check`, { headers: { origin } });
+    expect(await res.json()).toEqual({ allowed, setting: 'FRAME_ANCESTORS' });
   });
 
   test('when Azure refuses, the browser gets 502 and no detail', async () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { minVersion, Range, satisfies } from 'semver';
 import { loadConfig } from '../../src/config';
 import { NODE_FLAGS } from '../../src/runtime/nodeFlags';
 
@@ -107,5 +108,51 @@ describe('the deployment files', () => {
         command: expected,
       });
     }
+  });
+});
+
+describe('the Node.js version', () => {
+  const file = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+
+  test('every launcher and CI run Node.js 24 LTS, and package.json accepts it', () => {
+    const pkg = JSON.parse(file('package.json')) as { engines: { node: string } };
+    const majors = {
+      engines: /\^(\d+)\./.exec(pkg.engines.node)?.[1],
+      '.nvmrc': file('.nvmrc').trim(),
+      Dockerfile: /^ARG NODE_IMAGE=node:(\d+)-/m.exec(file('deploy/Dockerfile'))?.[1],
+      'Azure App Service': /linuxFxVersion: 'NODE\|(\d+)-lts'/.exec(file('deploy/azure/main.bicep'))?.[1],
+      'systemd unit': /^Description=.*Node\.js (\d+)\)/m.exec(
+        file('deploy/selfhost/sarcoma-triage-bot.service'),
+      )?.[1],
+      CI: /NODE_VERSION="\$\{NODE_VERSION:-(\d+)\./.exec(file('.ci/install-node'))?.[1],
+    };
+    expect(majors).toEqual({
+      engines: '24',
+      '.nvmrc': '24',
+      Dockerfile: '24',
+      'Azure App Service': '24',
+      'systemd unit': '24',
+      CI: '24',
+    });
+  });
+
+  test('no dependency asks for a Node.js that package.json does not accept (no EBADENGINE on install)', () => {
+    const pkg = JSON.parse(file('package.json')) as { engines: { node: string } };
+    const lock = JSON.parse(file('package-lock.json')) as {
+      packages: Record<string, { engines?: { node?: string } | string[] }>;
+    };
+    // The lowest version of each release line package.json accepts (22.13.0 and 24.0.0).
+    const lowest = new Range(pkg.engines.node).set.map(
+      (comparators) => minVersion(new Range(comparators.map((c) => c.value).join(' ')))!.version,
+    );
+    expect(lowest).toContain('24.0.0');
+    const refusing = Object.entries(lock.packages)
+      .filter(([path]) => path.startsWith('node_modules/'))
+      .flatMap(([path, p]) => {
+        const range = Array.isArray(p.engines) ? undefined : p.engines?.node;
+        if (!range) return [];
+        return lowest.filter((v) => !satisfies(v, range)).map((v) => `${path} (${range}) refuses ${v}`);
+      });
+    expect(refusing).toEqual([]);
   });
 });

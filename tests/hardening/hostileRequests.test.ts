@@ -803,8 +803,10 @@ describe('hostile requests to every public route', () => {
     '/agent',
     '/healthz',
     '/widget.js',
+    '/webchat/start.js',
     '/webchat/app.js',
     '/webchat/page.css',
+    '/api/webchat/frame-check',
     '/agent/agent.js',
   ];
   const GET_CASES: [

@@ -49,6 +49,31 @@ describe('when the knowledge base has a mistake', () => {
     expect(issues[0]?.problem).toMatch(/used by 2 entries/);
   });
 
+  test('it reports lineStatusFirst on an entry that adds no status', () => {
+    const issues = check([entry('alpha', { lineStatusFirst: true })]);
+    expect(issues).toEqual([expect.objectContaining({ node: 'entries (id "alpha").lineStatusFirst' })]);
+  });
+
+  test('it reports a status placed after an answer that does not give the number and hours', () => {
+    const issues = check([entry('alpha', { appendLineStatus: true })]);
+    expect(issues.map((i) => i.node)).toEqual([
+      'entries (id "alpha").en.answer',
+      'entries (id "alpha").it.answer',
+    ]);
+    expect(issues[0]?.fix).toMatch(/lineStatusFirst/);
+    const base = entry('beta', { appendLineStatus: true });
+    const withHours = (answer: string) => ({ ...base.en, answer });
+    expect(
+      check([
+        {
+          ...base,
+          en: withHours(`Call ${PHONE}, 08:00–16:00.`),
+          it: { ...base.it, answer: `Chiami ${PHONE}.` },
+        },
+      ]),
+    ).toEqual([]);
+  });
+
   test('it reports a related id that does not exist', () => {
     const issues = check([entry('alpha', { related: ['gamma'] })]);
     expect(issues).toEqual([expect.objectContaining({ node: 'entries (id "alpha").related' })]);

@@ -150,7 +150,7 @@ describeWithAzurite('when state is kept in Azure Blob Storage (Azurite)', () => 
         expect(during).toHaveLength(1);
         expect(textOf(during)).toContain(en('error.storageUnavailable'));
         expect(textOf(during)).toContain(BOOKING_PHONE);
-        expect(textOf(during)).toContain(en('line.openUntil'));
+        expect(textOf(during)).toContain(en('line.afterNumber.openUntil'));
         expect(await health(bot)).toEqual({
           code: 200,
           body: expect.objectContaining({ status: 'degraded', storage: 'degraded' }),

@@ -1,12 +1,17 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const PROJECT_ROOT = join(__dirname, '..', '..');
 
-/** Runs `main()` of src/index.ts, compiling TypeScript on the fly (no build needed). */
+/** Runs `main()` of src/index.ts, compiling TypeScript on the fly (no build needed), from any folder. */
 const HOOK = `
-  const ts = require('typescript');
+  const ts = require(${JSON.stringify(require.resolve('typescript'))});
   const fs = require('fs');
+  // '.ts' before '.json', as in ts-jest: './webChatStrings' is the module, not the JSON beside it.
+  const json = require.extensions['.json'];
+  delete require.extensions['.json'];
   require.extensions['.ts'] = (module, filename) => {
     const out = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
       compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
@@ -14,7 +19,8 @@ const HOOK = `
     });
     module._compile(out.outputText, filename);
   };
-  require('./src/index.ts').main();
+  require.extensions['.json'] = json;
+  require(${JSON.stringify(join(PROJECT_ROOT, 'src', 'index.ts'))}).main();
 `;
 
 /** One line of the bot's JSON log. */
@@ -36,15 +42,20 @@ export interface MainProcess {
 /**
  * Starts `main()` in a child process with the given environment (on top of this one, without its bot credentials,
  * log level and port) and resolves once it listens.
+ * @param cwd the folder it starts in (where it looks for `.env`); by default a new empty one, so that a
+ * developer's own `.env` in the project never reaches a test
  */
-export async function startMain(env: Record<string, string>): Promise<MainProcess> {
+export async function startMain(
+  env: Record<string, string>,
+  cwd: string = mkdtempSync(join(tmpdir(), 'triage-main-')),
+): Promise<MainProcess> {
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(
       ([k]) => !k.startsWith('Microsoft') && k !== 'LOG_LEVEL' && k !== 'PORT',
     ),
   );
   const child = spawn(process.execPath, ['-e', HOOK], {
-    cwd: PROJECT_ROOT,
+    cwd,
     env: {
       ...clean,
       PORT: '0',

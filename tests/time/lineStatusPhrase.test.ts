@@ -1,7 +1,7 @@
 import type { BookingLine } from '../../src/content/bookingLineSchema';
 import { BookingLineClock } from '../../src/time/bookingLineClock';
 import { fixedClock } from '../../src/time/clock';
-import { describeBookingLine } from '../../src/time/lineStatusPhrase';
+import { describeBookingLine, describeLineStatus, LineStatusPlace } from '../../src/time/lineStatusPhrase';
 import { line, messages, sayAt, sayWithClosuresAt, statusAt } from './lineFixtures';
 
 describe('when the line is open', () => {
@@ -197,21 +197,35 @@ describe('when the clocks change and the visitor is abroad', () => {
 });
 
 describe('when another part of the bot says whom to call', () => {
-  test('it gives the number and the weekly hours, then whether the line is open now', () => {
+  test('it gives the number and the weekly hours, then whether the line is open now, as one paragraph', () => {
     const status = statusAt('2026-12-02T10:00');
     expect(describeBookingLine(status, 'en', messages, line)).toBe(
-      'Call the booking line on +39 02 5748 9001, Monday to Friday 08:00–16:00 (Rome time). ' +
-        'The booking line is open now until 16:00 Rome time.',
+      'Booking line: +39 02 5748 9001, Monday to Friday 08:00–16:00 (Rome time). It is open now until 16:00.',
     );
     expect(describeBookingLine(status, 'it', messages, line)).toBe(
-      'Chiami il numero per le prenotazioni, +39 02 5748 9001, da lunedì a venerdì, dalle 08:00 alle 16:00 (ora di Roma). ' +
-        'Il numero per le prenotazioni è aperto adesso, fino alle 16:00 ora di Roma.',
+      'Numero per le prenotazioni: +39 02 5748 9001, da lunedì a venerdì, dalle 08:00 alle 16:00 (ora di Roma). ' +
+        'Adesso è aperto, fino alle 16:00.',
     );
+  });
+
+  test('closed, it names neither the line nor Rome time a second time', () => {
+    const status = statusAt('2026-12-07T10:00');
+    const en = describeBookingLine(status, 'en', messages, line);
+    const it = describeBookingLine(status, 'it', messages, line);
+    expect(en).toBe(
+      'Booking line: +39 02 5748 9001, Monday to Friday 08:00–16:00 (Rome time). ' +
+        'It is closed today for Saint Ambrose. It opens again on Wednesday 9 December at 08:00.',
+    );
+    expect(it).toMatch(/\(ora di Roma\)\. Oggi è chiuso per .+\. Riapre mercoledì 9 dicembre alle 08:00\.$/);
+    for (const text of [en, it]) {
+      expect(text.match(/booking line|numero per le prenotazioni/gi)).toHaveLength(1);
+      expect(text.match(/Rome time|ora di Roma/g)).toHaveLength(1);
+    }
   });
 
   test('it passes the visitor’s zone on to the status sentence', () => {
     expect(describeBookingLine(statusAt('2026-11-28T10:00'), 'en', messages, line, 'Asia/Tokyo')).toMatch(
-      /at 08:00 in Rome, 16:00 your time\.$/,
+      /^Booking line: .*\. It is closed at the weekend\. It opens again on Monday 30 November at 08:00 in Rome, 16:00 your time\.$/,
     );
   });
 
@@ -225,8 +239,27 @@ describe('when another part of the bot says whom to call', () => {
     };
     const status = new BookingLineClock(shortFriday).status(fixedClock('2026-11-27T11:40').now());
     expect(describeBookingLine(status, 'en', messages, shortFriday)).toBe(
-      'Call the booking line on +39 02 5748 9001, Monday to Thursday 08:00–16:00; Friday 08:00–12:00 (Rome time). ' +
-        'The booking line is open now and closes in 20 minutes, at 12:00 Rome time.',
+      'Booking line: +39 02 5748 9001, Monday to Thursday 08:00–16:00; Friday 08:00–12:00 (Rome time). ' +
+        'It is open now and closes in 20 minutes, at 12:00.',
     );
+  });
+});
+
+describe('when the status follows an answer that already gave the hours in Rome time', () => {
+  const after = (iso: string, lang: 'en' | 'it', zone?: string) =>
+    describeLineStatus(statusAt(iso), lang, messages, zone, LineStatusPlace.AfterHours);
+
+  test('it names the line but not the zone again', () => {
+    expect(after('2026-12-02T10:00', 'en')).toBe('The booking line is open now until 16:00.');
+    expect(after('2026-12-02T10:00', 'it')).toBe(
+      'Il numero per le prenotazioni è aperto adesso, fino alle 16:00.',
+    );
+    expect(after('2026-11-27T16:00', 'en')).toBe(
+      'The booking line is closed now. It opens again on Monday 30 November at 08:00.',
+    );
+  });
+
+  test('a visitor in another zone still gets both times', () => {
+    expect(after('2026-11-28T10:00', 'en', 'Asia/Tokyo')).toMatch(/at 08:00 in Rome, 16:00 your time\.$/);
   });
 });

@@ -61,7 +61,10 @@ describe('conversation transcripts (turn tables in tests/transcripts/*.json)', (
       );
       const where = `${t.file}, turn ${i + 1} ("${turn.user}")`;
       expect({ where, status }).toEqual({ where, status: 200 });
-      const text = textOf(activities).toLowerCase();
+      // Web Chat shows a tel: link as its number.
+      const text = textOf(activities)
+        .replace(/\[([^\]]*)\]\(tel:[^)]*\)/g, '$1')
+        .toLowerCase();
       for (const expected of turn.bot) {
         expect({
           where,

@@ -1,24 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { CloudAdapter } from 'botbuilder';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { Logger } from 'pino';
 import type { Request, Response, Server } from 'restify';
 import type { Config } from '../../config';
+import type { Language } from '../../content/language';
 import { httpErrors } from '../../http/httpErrors';
 import { readJsonBody } from '../../http/readJsonBody';
 import type { RouteInstaller } from '../../server';
 import { type Clock, epochMillis } from '../../time/clock';
 import { ConversationTokens, TokenStatus } from './conversationTokens';
 import { DirectLineTokens } from './directLineTokens';
+import { frameAncestorsAllow } from './frameAncestors';
 import { PageChannel } from './pageChannel';
 import { pageLanguage } from './pageLanguage';
 import { BASE_SECURITY_HEADERS, pageSecurityHeaders } from './securityHeaders';
 import { StaticAsset } from './staticAsset';
 import { readVisitorActivity } from './visitorActivity';
 import { webChannelErrors } from './webChannelErrors';
-import { renderWebChatPage } from './webChatPage';
+import { renderWebChatPage, type WelcomeView } from './webChatPage';
 import { WEB_CHAT_STRINGS } from './webChatStrings';
 import { type TurnHandler, WebChatTurns } from './webChatTurns';
 
@@ -34,6 +37,8 @@ export interface WebChatChannelDeps {
   readonly auth: BotFrameworkAuthentication;
   /** The bot, once content is loaded. */
   readonly bot: () => TurnHandler | undefined;
+  /** The bot's welcome as this channel sends it, for the page's first screen; undefined until content is loaded. */
+  readonly welcome: (lang: Language) => WelcomeView | undefined;
   /** The clock (token expiry, timestamps). */
   readonly clock: Clock;
   /** Logger. */
@@ -52,6 +57,12 @@ export interface WebChatChannel {
 
 /** The route prefix of our own web channel. */
 export const WEB_CHANNEL_BASE = '/api/webchat/conversations';
+
+/** Where the widget asks whether its page may show the chat in a frame (`FRAME_ANCESTORS`). */
+export const FRAME_CHECK_PATH = '/api/webchat/frame-check';
+
+/** How many refused embedding sites are remembered, so each is logged once (and the set stays small). */
+const MAX_LOGGED_ORIGINS = 100;
 
 /** Where the page's own files live (next to this file in src/, also when running the compiled dist/). */
 function publicDir(): string {
@@ -101,6 +112,10 @@ export function createWebChatChannel(deps: WebChatChannelDeps): WebChatChannel {
   const dir = publicDir();
   const revalidate = 'no-cache';
   const assets = {
+    start: new StaticAsset(join(dir, 'start.js'), {
+      contentType: 'text/javascript; charset=utf-8',
+      cacheControl: revalidate,
+    }),
     app: new StaticAsset(join(dir, 'app.js'), {
       contentType: 'text/javascript; charset=utf-8',
       cacheControl: revalidate,
@@ -124,7 +139,15 @@ export function createWebChatChannel(deps: WebChatChannelDeps): WebChatChannel {
             Object.fromEntries(
               Object.entries(WEB_CHAT_STRINGS).map(([lang, s]) => [
                 lang,
-                { open: s.openChat, close: s.closeChat, button: s.widgetButton, title: s.chatLabel },
+                {
+                  open: s.openChat,
+                  close: s.closeChat,
+                  button: s.widgetButton,
+                  title: s.chatLabel,
+                  blocked: s.frameBlocked,
+                  blockedOpen: s.frameBlockedOpen,
+                  blockedOwner: s.frameBlockedOwner,
+                },
               ]),
             ),
           ),
@@ -170,24 +193,59 @@ export function createWebChatChannel(deps: WebChatChannelDeps): WebChatChannel {
     const query = new URL(req.url ?? '/', 'http://page.invalid').searchParams;
     const lang = pageLanguage(query.get('lang') ?? undefined, req.headers['accept-language']);
     const nonce = randomBytes(16).toString('base64');
-    const html = renderWebChatPage({ lang, nonce, channel, embed: query.get('embed') === '1' });
+    const html = renderWebChatPage({
+      lang,
+      nonce,
+      channel,
+      embed: query.get('embed') === '1',
+      welcome: deps.welcome(lang),
+    });
     const headers = pageSecurityHeaders({
       styleNonce: nonce,
       frameAncestors: config.frameAncestors,
       directLine: Boolean(directLine),
     });
+    // Compressed: the page is the whole first screen, and on a slow phone every kilobyte shows.
+    const gzipped = /\bgzip\b/i.test(String(req.headers['accept-encoding'] ?? ''));
     for (const [name, value] of Object.entries({
       ...headers,
       'Content-Type': 'text/html; charset=utf-8',
       'Content-Language': lang,
+      Vary: 'Accept-Language, Accept-Encoding',
+      ...(gzipped ? { 'Content-Encoding': 'gzip' } : {}),
     })) {
       res.setHeader(name, value);
     }
-    res.sendRaw(200, html);
+    res.sendRaw(200, gzipped ? gzipSync(html) : html);
+  };
+
+  const refusedOrigins = new Set<string>();
+  /** Answers the widget: may a page of this origin show the chat in a frame? (CORS-readable, no credentials.) */
+  const frameCheck = async (req: Request, res: Response) => {
+    req.resume();
+    const origin = String(req.headers.origin ?? '');
+    const host = String(req.headers.host ?? '');
+    // Without an Origin header the request came from the chat server's own pages.
+    const allowed = origin === '' || frameAncestorsAllow(config.frameAncestors, origin, host);
+    if (!allowed && !refusedOrigins.has(origin) && refusedOrigins.size < MAX_LOGGED_ORIGINS) {
+      refusedOrigins.add(origin);
+      logger.warn(
+        { origin, frameAncestors: config.frameAncestors.join(' ') },
+        `the chat widget on ${origin} cannot show the chat: add ${origin} to FRAME_ANCESTORS`,
+      );
+    }
+    sendJson(
+      res,
+      200,
+      { allowed, setting: 'FRAME_ANCESTORS' },
+      { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin', Vary: 'Origin' },
+    );
   };
 
   const install = (server: Server) => {
+    server.get('/webchat/start.js', async (req: Request, res: Response) => assets.start.serve(req, res));
     server.get('/webchat/app.js', async (req: Request, res: Response) => assets.app.serve(req, res));
+    server.get(FRAME_CHECK_PATH, frameCheck);
     server.get('/webchat/page.css', async (req: Request, res: Response) => assets.css.serve(req, res));
     server.get('/webchat/webchat.js', async (req: Request, res: Response) => assets.webChat.serve(req, res));
     server.get('/widget.js', async (req: Request, res: Response) => assets.widget.serve(req, res));

@@ -1,27 +1,21 @@
 /*
- * The Web Chat page's own script (served as /webchat/app.js; the page has no inline script).
- * Reads its configuration from the JSON block #webchat-config, connects Web Chat to the bot through our own
- * web channel (or Azure Direct Line), styles it, and switches language in place.
+ * Web Chat on the page (served as /webchat/app.js, loaded by /webchat/start.js after Web Chat's bundle).
+ * Renders Web Chat on the conversation the first screen already holds (our web channel), or connects it to Azure
+ * Direct Line and sends what the visitor said before it was ready; then it takes the first screen's place, keeping
+ * the text being typed and the focus. It styles Web Chat and switches language in place.
  */
 (function () {
   'use strict';
 
-  /** Direct Line connection states, as Web Chat expects them. */
-  var ConnectionStatus = {
-    Uninitialized: 0,
-    Connecting: 1,
-    Online: 2,
-    ExpiredToken: 3,
-    FailedToConnect: 4,
-    Ended: 5,
-  };
-
-  /** Refresh the token when this share of its lifetime has passed. */
-  var REFRESH_AT = 0.6;
+  /** How long Web Chat may take to show the conversation before it is shown anyway, milliseconds. */
+  var SHOW_AT_LATEST_MS = 4000;
 
   var config = JSON.parse(document.getElementById('webchat-config').textContent);
   var strings = config.strings;
-  var lang = config.lang;
+  var page = window.sarcomaChatPage;
+  var chatElement = document.getElementById('webchat');
+  if (!window.WebChat || !page) return; // The first screen carries on by itself.
+
   var timeZone = (function () {
     try {
       return Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -29,216 +23,9 @@
       return undefined;
     }
   })();
-  var chatElement = document.getElementById('webchat');
 
   function currentLocale() {
-    return strings[lang].webChatLocale;
-  }
-
-  /** A minimal Observable (subscribe/unsubscribe), which is all Web Chat needs from a Direct Line object. */
-  function observable(subscribe) {
-    return {
-      subscribe: function (observerOrNext, onError, onComplete) {
-        var observer =
-          typeof observerOrNext === 'function'
-            ? { next: observerOrNext, error: onError, complete: onComplete }
-            : observerOrNext || {};
-        var closed = false;
-        var teardown = subscribe({
-          next: function (value) {
-            if (!closed && observer.next) observer.next(value);
-          },
-          error: function (err) {
-            if (closed) return;
-            closed = true;
-            if (observer.error) observer.error(err);
-          },
-          complete: function () {
-            if (closed) return;
-            closed = true;
-            if (observer.complete) observer.complete();
-          },
-        });
-        return {
-          get closed() {
-            return closed;
-          },
-          unsubscribe: function () {
-            closed = true;
-            if (typeof teardown === 'function') teardown();
-          },
-        };
-      },
-    };
-  }
-
-  /**
-   * A Direct Line-shaped connection to our own web channel: POST /api/webchat/conversations for a
-   * conversation and its token, then each activity is POSTed with the token and answered with the turn's
-   * replies. Activities are replayed to late subscribers (Web Chat de-duplicates by id).
-   */
-  function createWebChannel(session) {
-    var base = '/api/webchat/conversations';
-    var status = ConnectionStatus.Uninitialized;
-    var statusObservers = [];
-    var activityObservers = [];
-    var history = [];
-    var lastTimestamp = 0;
-    var refreshTimer;
-
-    function setStatus(next) {
-      status = next;
-      statusObservers.slice().forEach(function (o) {
-        o.next(next);
-      });
-    }
-
-    function emit(activity) {
-      // Strictly increasing timestamps keep Web Chat's order equal to arrival order.
-      lastTimestamp = Math.max(Date.now(), lastTimestamp + 1);
-      var stamped = Object.assign({}, activity, { timestamp: new Date(lastTimestamp).toISOString() });
-      history.push(stamped);
-      activityObservers.slice().forEach(function (o) {
-        o.next(stamped);
-      });
-    }
-
-    function scheduleRefresh() {
-      clearTimeout(refreshTimer);
-      refreshTimer = setTimeout(refresh, session.expiresIn * 1000 * REFRESH_AT);
-    }
-
-    function refresh() {
-      return fetch(base + '/' + encodeURIComponent(session.conversationId) + '/token', {
-        method: 'POST',
-        headers: { Authorization: 'Bearer ' + session.token },
-      })
-        .then(function (res) {
-          if (!res.ok) throw new Error('refresh ' + res.status);
-          return res.json();
-        })
-        .then(function (body) {
-          session.token = body.token;
-          session.expiresIn = body.expiresIn;
-          scheduleRefresh();
-        })
-        .catch(function () {
-          // The next message starts a new conversation if the token has expired by then.
-        });
-    }
-
-    function startConversation() {
-      return createConversation().then(function (fresh) {
-        session = fresh;
-        scheduleRefresh();
-      });
-    }
-
-    function send(activity, mayRestart) {
-      return fetch(base + '/' + encodeURIComponent(session.conversationId) + '/activities', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + session.token },
-        body: JSON.stringify({
-          type: activity.type,
-          text: activity.text,
-          locale: currentLocale(),
-          localTimezone: activity.localTimezone || timeZone,
-        }),
-      }).then(function (res) {
-        if (res.status === 401 && mayRestart) {
-          // The token expired (the tab stayed open for long): carry on in a new conversation.
-          return startConversation().then(function () {
-            return send(activity, false);
-          });
-        }
-        if (!res.ok) throw new Error('send ' + res.status);
-        return res.json();
-      });
-    }
-
-    function greet() {
-      return send({ type: 'conversationUpdate' }, true).then(function (body) {
-        body.activities.forEach(emit);
-      });
-    }
-
-    function connect() {
-      setStatus(ConnectionStatus.Connecting);
-      scheduleRefresh();
-      // Like DirectLineJS, report "online" asynchronously, after Web Chat has set up its listeners.
-      setTimeout(function () {
-        setStatus(ConnectionStatus.Online);
-        greet().catch(function () {
-          setStatus(ConnectionStatus.FailedToConnect);
-        });
-      }, 0);
-    }
-
-    return {
-      activity$: observable(function (observer) {
-        history.forEach(observer.next);
-        activityObservers.push(observer);
-        if (status === ConnectionStatus.Uninitialized) connect();
-        return function () {
-          activityObservers = activityObservers.filter(function (o) {
-            return o !== observer;
-          });
-        };
-      }),
-      connectionStatus$: observable(function (observer) {
-        observer.next(status);
-        statusObservers.push(observer);
-        return function () {
-          statusObservers = statusObservers.filter(function (o) {
-            return o !== observer;
-          });
-        };
-      }),
-      postActivity: function (activity) {
-        return observable(function (observer) {
-          if (activity.type !== 'message') {
-            // Only messages reach the bot; anything else is acknowledged locally.
-            var localId = 'local-' + Date.now();
-            emit(Object.assign({}, activity, { id: localId }));
-            observer.next(localId);
-            observer.complete();
-            return undefined;
-          }
-          send(activity, true).then(
-            function (body) {
-              emit(
-                Object.assign({}, activity, {
-                  id: body.id,
-                  conversation: { id: session.conversationId },
-                  from: Object.assign({}, activity.from, { role: 'user' }),
-                }),
-              );
-              body.activities.forEach(emit);
-              observer.next(body.id);
-              observer.complete();
-            },
-            function (err) {
-              observer.error(err);
-            },
-          );
-          return undefined;
-        });
-      },
-      end: function () {
-        clearTimeout(refreshTimer);
-        setStatus(ConnectionStatus.Ended);
-        activityObservers.slice().forEach(function (o) {
-          o.complete();
-        });
-      },
-    };
-  }
-
-  function createConversation() {
-    return fetch('/api/webchat/conversations', { method: 'POST' }).then(function (res) {
-      if (!res.ok) throw new Error('conversation ' + res.status);
-      return res.json();
-    });
+    return strings[page.lang].webChatLocale;
   }
 
   /** Azure Direct Line: a token from our server (the secret never reaches the browser), locale on every post. */
@@ -270,13 +57,14 @@
       });
   }
 
+  /** Our web channel: the first screen's connection, with everything already said. */
   function connectWebChannel() {
-    return createConversation().then(function (session) {
-      return { directLine: createWebChannel(session), userID: session.userId };
+    return page.connection.ready.then(function () {
+      return { directLine: page.connection, userID: page.connection.userId() };
     });
   }
 
-  /** Calm hospital colours, large readable text, buttons that wrap on a phone. */
+  /** Calm hospital colours, large readable text, buttons whose labels wrap on a phone. */
   var styleOptions = {
     accent: '#0b5c78',
     backgroundColor: '#f6f9fa',
@@ -304,6 +92,9 @@
     sendBoxButtonKeyboardFocusIndicatorBorderWidth: 2,
     suggestedActionLayout: 'flow',
     suggestedActionHeight: 44,
+    // Long labels wrap onto a second line instead of being cut ("Quanti tipi di sarcoma dei tessuti m…").
+    suggestedActionsStackedLayoutButtonTextWrap: true,
+    suggestedActionsStackedLayoutButtonMaxHeight: 120,
     suggestedActionBorderRadius: 22,
     suggestedActionBorderColor: '#0b5c78',
     suggestedActionBorderWidth: 2,
@@ -317,6 +108,10 @@
     transcriptVisualKeyboardIndicatorWidth: 3,
     transcriptActivityVisualKeyboardIndicatorColor: '#0b5c78',
     transcriptActivityVisualKeyboardIndicatorWidth: 2,
+    // New replies scroll into view only as far as their first line stays on screen, so a long one is read from
+    // its start.
+    autoScrollSnapOnPage: true,
+    autoScrollSnapOnPageOffset: 8,
   };
 
   var connection;
@@ -329,6 +124,7 @@
         userID: connection.userID,
         store: store,
         locale: currentLocale(),
+        overrideLocalizedStrings: strings[page.lang].webChatOverrides,
         styleOptions: styleOptions,
         nonce: config.nonce,
       },
@@ -336,9 +132,9 @@
     );
   }
 
-  /** Puts the page chrome in `lang` (texts, `lang` attribute, title, current switch, address bar). */
+  /** Puts the page chrome in the current language (texts, `lang` attribute, title, current switch, address bar). */
   function applyLanguage() {
-    var s = strings[lang];
+    var s = strings[page.lang];
     document.documentElement.lang = s.htmlLang;
     document.title = s.pageTitle;
     Array.prototype.forEach.call(document.querySelectorAll('[data-text]'), function (el) {
@@ -346,66 +142,107 @@
       if (s[key]) el.textContent = s[key];
     });
     Array.prototype.forEach.call(document.querySelectorAll('.language-option'), function (el) {
-      if (el.getAttribute('data-lang') === lang) el.setAttribute('aria-current', 'true');
+      if (el.getAttribute('data-lang') === page.lang) el.setAttribute('aria-current', 'true');
       else el.removeAttribute('aria-current');
     });
     var url = new URL(window.location.href);
-    url.searchParams.set('lang', lang);
+    url.searchParams.set('lang', page.lang);
     window.history.replaceState(null, '', url.toString());
   }
 
   function onLanguageClick(event) {
     var next = event.currentTarget.getAttribute('data-lang');
-    if (!connection) return; // Not connected: follow the link (the page reloads in that language).
+    if (page.active) return; // Web Chat has not taken over: follow the link (the page reloads in that language).
     event.preventDefault();
-    if (!strings[next] || next === lang) return;
-    lang = next;
+    if (!strings[next] || next === page.lang) return;
+    page.lang = next;
     applyLanguage();
     render();
     // Tell the bot too, in the visitor's own words, so it answers in the new language from now on.
-    store.dispatch({
-      type: 'WEB_CHAT/SEND_MESSAGE',
-      payload: { text: strings[lang].languageCommand, method: 'keyboard' },
-    });
+    send(strings[page.lang].languageCommand);
   }
 
-  function showUnavailable() {
-    chatElement.textContent = '';
-    var p = document.createElement('p');
-    p.className = 'chat-status chat-status-error';
-    p.setAttribute('role', 'alert');
-    p.setAttribute('data-text', 'unavailable');
-    p.textContent = strings[lang].unavailable;
-    chatElement.appendChild(p);
+  function send(text) {
+    store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: text, method: 'keyboard' } });
   }
 
-  function focusSendBox() {
-    var tries = 0;
-    (function attempt() {
-      var input = chatElement.querySelector('[data-id="webchat-sendbox-input"]');
-      if (input) input.focus();
-      else if (++tries < 40) setTimeout(attempt, 50);
+  function sendBox() {
+    return chatElement.querySelector('[data-id="webchat-sendbox-input"]');
+  }
+
+  /** True once Web Chat shows every message of the conversation so far (or has had long enough). */
+  function shown(expected) {
+    var activities = chatElement.querySelectorAll('.webchat__basic-transcript__activity').length;
+    return sendBox() !== null && activities >= expected;
+  }
+
+  /** Shows Web Chat in the first screen's place, with the draft and the focus where they were. */
+  function takeOver() {
+    var draft = page.draft();
+    var was = page.handOver();
+    chatElement.hidden = false;
+    document.documentElement.setAttribute('data-chat', 'webchat');
+    if (draft) store.dispatch({ type: 'WEB_CHAT/SET_SEND_BOX', payload: { text: draft } });
+    var input = sendBox();
+    if (was.focus === 'input' && input) input.focus();
+    else if (was.focus === 'screen' || config.embed) chatElement.focus({ preventScroll: true });
+    // Web Chat starts at the end; a visitor who was reading the welcome keeps its first line in view.
+    var scroller = chatElement.querySelector('.webchat__basic-transcript__scrollable');
+    if (was.atWelcome && scroller) backToWelcome(scroller);
+    shownYet = true;
+    flushPending();
+  }
+
+  /** Once Web Chat has finished its own scroll to the end (it animates it), scrolls back to the first line. */
+  function backToWelcome(scroller) {
+    var started = Date.now();
+    var settled = 0;
+    (function wait() {
+      var atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
+      settled = atEnd ? settled + 1 : 0;
+      if (settled >= 3 || Date.now() - started > 1500) scroller.scrollTop = 0;
+      else setTimeout(wait, 50);
     })();
+  }
+
+  var shownYet = false;
+  var online = false;
+  /** With Direct Line, what the visitor said on the first screen is sent once Web Chat is shown and connected. */
+  function flushPending() {
+    if (shownYet && online) page.pending.splice(0).forEach(send);
   }
 
   Array.prototype.forEach.call(document.querySelectorAll('.language-option'), function (el) {
     el.addEventListener('click', onLanguageClick);
   });
 
-  if (!window.WebChat) {
-    showUnavailable();
-    return;
-  }
-  (config.channel === 'directline' ? connectDirectLine() : connectWebChannel()).then(
-    function (connected) {
-      connection = connected;
-      store = window.WebChat.createStore();
-      chatElement.textContent = '';
+  var connected = config.channel === 'directline' ? connectDirectLine() : connectWebChannel();
+  connected.then(
+    function (c) {
+      connection = c;
+      store = window.WebChat.createStore({}, function () {
+        return function (next) {
+          return function (action) {
+            var result = next(action);
+            if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
+              online = true;
+              setTimeout(flushPending, 0);
+            }
+            return result;
+          };
+        };
+      });
       render();
-      if (config.embed) focusSendBox();
+      // Web Chat renders while hidden; it is shown once it holds the whole conversation, so nothing flickers.
+      var expected = config.channel === 'directline' ? 0 : page.connection.historyLength();
+      var started = Date.now();
+      (function wait() {
+        if (shown(expected) || Date.now() - started > SHOW_AT_LATEST_MS) takeOver();
+        else setTimeout(wait, 50);
+      })();
     },
     function () {
-      showUnavailable();
+      // The first screen says it could not connect, or keeps working (Direct Line failed: nothing to take over).
     },
   );
 })();

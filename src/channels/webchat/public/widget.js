@@ -4,6 +4,8 @@
  * adds a floating chat button that opens the Web Chat page of the same host in a frame.
  * Optional: data-lang="it" or "en" (default: the host page's lang, then the browser's language).
  * Styles are set through the CSSOM (element.style), which a host page's Content-Security-Policy allows.
+ * It first asks the chat server whether this site may show the chat in a frame (FRAME_ANCESTORS): when not, the
+ * panel says so, with a link that opens the chat in a new window, instead of the browser's bare refusal.
  */
 (function () {
   'use strict';
@@ -102,6 +104,31 @@
   panel.appendChild(close);
 
   var frame;
+  var notice;
+
+  var framing;
+
+  /**
+   * Whether the chat server lets this site frame the chat: true, false, or undefined when it could not tell. Asked
+   * once, when the visitor first reaches for the button (so a page view that never opens the chat costs nothing).
+   */
+  function checkFraming() {
+    framing =
+      framing ||
+      fetch(origin + '/api/webchat/frame-check', { credentials: 'omit' })
+        .then(function (res) {
+          return res.ok ? res.json() : {};
+        })
+        .then(
+          function (body) {
+            return typeof body.allowed === 'boolean' ? body.allowed : undefined;
+          },
+          function () {
+            return undefined;
+          },
+        );
+    return framing;
+  }
 
   function layout() {
     var narrow = NARROW.matches;
@@ -129,20 +156,79 @@
     });
   }
 
-  function open() {
-    if (!frame) {
-      frame = document.createElement('iframe');
-      frame.title = s.title;
-      frame.src = origin + '/?embed=1&lang=' + encodeURIComponent(lang);
-      frame.setAttribute('allow', '');
-      css(frame, { width: '100%', height: '100%', border: '0', display: 'block' });
-      panel.appendChild(frame);
+  var chatUrl = origin + '/?lang=' + encodeURIComponent(lang);
+
+  function addFrame() {
+    frame = document.createElement('iframe');
+    frame.title = s.title;
+    frame.src = origin + '/?embed=1&lang=' + encodeURIComponent(lang);
+    frame.setAttribute('allow', '');
+    css(frame, { width: '100%', height: '100%', border: '0', display: 'block' });
+    panel.appendChild(frame);
+  }
+
+  /** What the panel shows when the chat server does not allow this site in FRAME_ANCESTORS. */
+  function addNotice() {
+    var here = window.location.origin;
+    notice = document.createElement('div');
+    notice.setAttribute('role', 'alert');
+    css(notice, {
+      padding: '64px 24px 24px',
+      color: '#17262e',
+      font: '400 17px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
+    });
+    var text = document.createElement('p');
+    text.textContent = s.blocked;
+    var link = document.createElement('a');
+    link.href = chatUrl;
+    link.target = '_blank';
+    link.rel = 'noopener';
+    link.textContent = s.blockedOpen;
+    css(link, { color: ACCENT, 'font-weight': '600' });
+    var owner = document.createElement('p');
+    owner.textContent = s.blockedOwner.replace('{origin}', here);
+    css(owner, { 'margin-top': '24px', 'font-size': '15px', color: '#3d4c54' });
+    notice.appendChild(text);
+    notice.appendChild(link);
+    notice.appendChild(owner);
+    panel.appendChild(notice);
+    if (window.console && console.error) {
+      console.error(
+        'Sarcoma chat widget: ' +
+          origin +
+          ' does not allow ' +
+          here +
+          ' to show the chat in a frame. ' +
+          "Add it to the chat server's FRAME_ANCESTORS, e.g. FRAME_ANCESTORS=\"'self' " +
+          here +
+          '".',
+      );
     }
+  }
+
+  function open() {
     panel.hidden = false;
     layout();
     button.setAttribute('aria-expanded', 'true');
     css(button, { display: 'none' });
-    frame.focus();
+    if (frame) {
+      frame.focus();
+      return;
+    }
+    if (notice) {
+      close.focus();
+      return;
+    }
+    checkFraming().then(function (allowed) {
+      if (frame || notice) return;
+      if (allowed === false) {
+        addNotice();
+        close.focus();
+      } else {
+        addFrame();
+        frame.focus();
+      }
+    });
   }
 
   function hide() {
@@ -154,9 +240,18 @@
   }
 
   button.addEventListener('click', open);
+  ['pointerenter', 'touchstart', 'focus'].forEach(function (type) {
+    button.addEventListener(type, checkFraming, { passive: true });
+  });
   close.addEventListener('click', hide);
   panel.addEventListener('keydown', function (event) {
     if (event.key === 'Escape') hide();
+  });
+  // Keys pressed inside the chat reach the frame's page, not this one: it tells us when Escape was pressed.
+  window.addEventListener('message', function (event) {
+    var data = event.data;
+    if (event.origin !== origin || !frame || event.source !== frame.contentWindow) return;
+    if (data && data.type === 'sarcoma-chat:close' && !panel.hidden) hide();
   });
   focusOutline(button);
   focusOutline(close);
