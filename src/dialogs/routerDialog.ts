@@ -20,6 +20,12 @@ export interface RouterOptions {
 /** How close a pathway's score must be to the best candidate's for the pathway to be preferred. */
 export const PATHWAY_TIE = 0.02;
 
+/**
+ * How close an entry's score must be to a pathway's for a general question to be answered with the entry: a
+ * question about sarcoma is not a diagnosis to triage, so the entry may trail the pathway a little.
+ */
+export const GENERAL_QUESTION_TIE = 0.1;
+
 /** The longest message the matcher reads; longer ones are answered from their start, politely. */
 export const MAX_MATCHED_LENGTH = 2000;
 
@@ -153,22 +159,27 @@ export class RouterDialog extends Dialog<RouterOptions> {
       await s.send(...lead, { text: t('support.next'), choices: this.replies.pathwayChoices(s.lang) });
       return Dialog.EndOfTurn;
     }
-    if (match.band === ConfidenceBand.Medium && match.candidates.length > 0) {
+    // A general question is offered articles, not guided pathways (unless nothing else fits).
+    const offer =
+      general && match.candidates.some((c) => c.kind === 'entry')
+        ? match.candidates.filter((c) => c.kind === 'entry')
+        : match.candidates;
+    if (match.band === ConfidenceBand.Medium && offer.length > 0) {
       s.telemetry.recognised = 'ambiguous';
       s.telemetry.outcome = 'did-you-mean';
       this.recordMiss(s, text, match);
-      const pathwayTitles = match.candidates
+      const pathwayTitles = offer
         .filter((c) => c.kind === 'pathway')
         .map((c) => this.services.content.pathways.find((p) => p.id === c.id)?.title[s.lang])
         .filter((x): x is string => x !== undefined);
-      const entries = match.candidates
+      const entries = offer
         .filter((c) => c.kind === 'entry')
         .map((c) => this.entries.get(c.id))
         .filter((e): e is KnowledgeEntry => e !== undefined);
       const offered = this.replies.didYouMean(entries.slice(0, 3), pathwayTitles, s);
       const suggestions = [
-        ...match.candidates.filter((c) => c.kind === 'pathway'),
-        ...match.candidates.filter((c) => c.kind === 'entry').slice(0, 3),
+        ...offer.filter((c) => c.kind === 'pathway'),
+        ...offer.filter((c) => c.kind === 'entry').slice(0, 3),
       ].map((c) => c.id);
       await s.send(...lead, ...this.privacyNote(s), {
         ...offered,
@@ -218,7 +229,9 @@ export class RouterDialog extends Dialog<RouterOptions> {
     if (best.kind === 'entry')
       return match.band === ConfidenceBand.High ? this.entries.get(best.id) : undefined;
     if (!general) return undefined;
-    const tied = match.candidates.filter((c) => c.kind === 'entry' && c.score >= best.score - PATHWAY_TIE);
+    const tied = match.candidates.filter(
+      (c) => c.kind === 'entry' && c.score >= best.score - GENERAL_QUESTION_TIE,
+    );
     return tied.length === 1 ? this.entries.get((tied[0] as MatchCandidate).id) : undefined;
   }
 

@@ -18,8 +18,12 @@ interface Ranking {
   readonly ranked: readonly ScoredDocument[];
   /** Distinct topic words of the text. */
   readonly topicWords: number;
-  /** True when the retrieval index (BM25) ranks the same document first (asked only when it can matter). */
-  readonly agreed: () => boolean;
+  /**
+   * The least coverage at which the best document may be answered because the retrieval index (BM25) ranks it
+   * first too: lower when every topic word is known to the content; Infinity when the rankers disagree (asked only
+   * when it can matter).
+   */
+  readonly agreedCoverage: () => number;
 }
 
 /**
@@ -99,14 +103,16 @@ export class KnowledgeMatcher {
     const ranked = this.indexes[lang].search({ tokens, signature }, floor);
     const top = ranked[0];
     const retrieval = this.retrieval[lang];
-    let answer: boolean | undefined;
+    const o = this.options;
+    let answer: number | undefined;
     return {
       ranked,
       topicWords: new Set(tokens.filter((t) => !t.weak).map((t) => t.stem)).size,
-      agreed: () => {
+      agreedCoverage: () => {
         if (answer === undefined) {
           const second = top ? retrieval.best(text) : undefined;
-          answer = top !== undefined && second?.id === top.doc.id && second.kind === top.doc.kind;
+          const same = top !== undefined && second?.id === top.doc.id && second.kind === top.doc.kind;
+          answer = !same ? Infinity : second.allKnown ? o.agreedHighCoverage : o.agreedPartialCoverage;
         }
         return answer;
       },
@@ -117,7 +123,7 @@ export class KnowledgeMatcher {
    * Turns a ranking into a band. A long message is mostly the story around the question, so its thresholds
    * are lowered in proportion, but it never gets more than "did you mean".
    */
-  private classify({ ranked, topicWords, agreed }: Ranking): {
+  private classify({ ranked, topicWords, agreedCoverage }: Ranking): {
     result: MatchResult;
     topScore: number;
   } {
@@ -153,12 +159,16 @@ export class KnowledgeMatcher {
       (top.score >= o.agreedHighScore &&
         top.coverage >= o.agreedHighCoverage &&
         (!runnerUp || top.score - runnerUp.score >= o.highMargin) &&
-        agreed());
+        top.coverage >= agreedCoverage());
     if (clear) return result({ band: ConfidenceBand.High, best, candidates: [best] });
     const suggestions = rivals
       .filter((r) => r.score >= top.score * o.candidateRatio && r.coverage >= lowCoverage)
       .slice(0, o.maxSuggestions - 1)
       .map(candidateOf);
+    // No rival comes near: "did you mean" would offer a single choice. It is answered when it covers the
+    // question well enough (calibrated: "did you mean" is for two close candidates).
+    if (suggestions.length === 0 && top.coverage >= o.soleHighCoverage && top.score >= o.soleHighScore)
+      return result({ band: ConfidenceBand.High, best, candidates: [best] });
     return result({ band: ConfidenceBand.Medium, best, candidates: [best, ...suggestions] });
   }
 }

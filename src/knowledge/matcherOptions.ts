@@ -37,8 +37,14 @@ export interface MatcherOptions {
   readonly highCoverage: number;
   /** Combined score at or above which a match both rankers agree on is high. */
   readonly agreedHighScore: number;
-  /** Coverage at or above which a match both rankers agree on is high. */
+  /** Coverage at or above which a match both rankers agree on is high, when every topic word is known. */
   readonly agreedHighCoverage: number;
+  /** The same when a topic word is unknown to the content (it may be what the question is really about). */
+  readonly agreedPartialCoverage: number;
+  /** Coverage at or above which a match with no rival near it is high (rather than a one-choice "did you mean"). */
+  readonly soleHighCoverage: number;
+  /** Combined score at or above which a match with no rival near it is high. */
+  readonly soleHighScore: number;
   /** Least lead over the next different document for a high match. */
   readonly highMargin: number;
   /** Combined score below which a match is low. */
@@ -84,7 +90,10 @@ export const MATCHER_DEFAULTS: MatcherOptions = Object.freeze({
   highCoverage: 0.75,
   highMargin: 0.08,
   agreedHighScore: 0.4,
-  agreedHighCoverage: 0.7,
+  agreedHighCoverage: 0.4,
+  agreedPartialCoverage: 0.7,
+  soleHighCoverage: 0.6,
+  soleHighScore: 0.5,
   lowScore: 0.5,
   lowCoverage: 0.5,
   maxNameDocuments: 2,

@@ -73,19 +73,21 @@ export class RetrievalIndex {
   }
 
   /**
-   * The document BM25 ranks first for a text, if any. None when a topic word of the text is unknown to every
-   * document: the text then asks about something the content does not hold ("can I bring my dog"), and the known
-   * words alone are no evidence of what is meant.
+   * The document BM25 ranks first for a text, if any, and whether every topic word of the text is known to the
+   * content: when one is not, the text may ask about something the content does not hold ("can I bring my dog"),
+   * and the known words are weaker evidence of what is meant.
    */
-  best(text: string): { readonly id: string; readonly kind: DocumentKind } | undefined {
+  best(
+    text: string,
+  ): { readonly id: string; readonly kind: DocumentKind; readonly allKnown: boolean } | undefined {
     const recognised = this.index.recognisedTerms(this.analyzer.analyze(text, this.lang));
-    if (recognised.some((t) => !t.known && !t.weak)) return undefined;
+    const allKnown = !recognised.some((t) => !t.known && !t.weak);
     const terms = recognised
       .map((t) => t.term)
       .filter((t) => this.index.documentShare(t) <= this.options.maxDocumentShare);
     if (terms.length === 0) return undefined;
     const [first] = this.search.search({ queries: terms, combineWith: 'OR' });
-    return first ? { id: first.id as string, kind: first.kind as DocumentKind } : undefined;
+    return first ? { id: first.id as string, kind: first.kind as DocumentKind, allKnown } : undefined;
   }
 
   private documentTerms(text: string): string[] {

@@ -1,0 +1,63 @@
+import { message, type ReplyActivity, type RunningApp, startApp } from '../support/testApp';
+
+/** What the bot did with the question, as channelData.triage says it. */
+function outcomeOf(activities: readonly ReplyActivity[]): {
+  outcome?: string;
+  entry?: string;
+  pathway?: string;
+} {
+  for (const a of activities) {
+    const triage = (a.channelData as { triage?: { outcome?: string } } | undefined)?.triage;
+    if (triage?.outcome) return triage;
+  }
+  return {};
+}
+
+describe('the router, on the first free-text message of a conversation', () => {
+  let bot: RunningApp;
+  beforeAll(async () => {
+    bot = await startApp();
+  });
+  afterAll(async () => {
+    await bot.stop();
+  });
+  const ask = async (text: string, locale: string) =>
+    outcomeOf((await bot.send(message(text, { locale }))).activities);
+
+  describe('when it is a general question, however it is typed', () => {
+    test.each([
+      ['cosè un sarcoma', 'it-IT'],
+      ['cose un sarcoma?', 'it-IT'],
+      ['ciao!! che cos è un sarcoma', 'it-IT'],
+      ['hi there, what is a sarcoma?', 'en-US'],
+      ['what exactly is a soft tissue sarcoma', 'en-US'],
+    ])('"%s" is answered, never triaged', async (text, locale) => {
+      const got = await ask(text, locale);
+      expect(got.outcome).toBe('answered');
+      expect(got.entry).toBe('what-is-soft-tissue-sarcoma');
+    });
+  });
+
+  describe("when someone tells their own or a relative's situation", () => {
+    test.each([
+      ['my mum has bone metastases', 'en-US', 'metastasis'],
+      ['a mio padre hanno trovato una metastasi al fegato', 'it-IT', 'metastasis'],
+      ['my husband has a lump in his arm that is getting bigger', 'en-US', 'lump-or-swelling'],
+      ['ho un bozzo sulla gamba che si ingrandisce', 'it-IT', 'lump-or-swelling'],
+      ['I found a lump in my thigh that keeps growing', 'en-US', 'lump-or-swelling'],
+    ])('"%s" opens the guided pathway', async (text, locale, pathway) => {
+      const got = await ask(text, locale);
+      expect(got).toMatchObject({ outcome: 'pathway', pathway });
+    });
+  });
+
+  describe('when the question has one plausible answer and no rival near it', () => {
+    test.each([
+      ['hadron therapy availble?', 'en-US', 'proton-and-carbon-ion-therapy'],
+      ['gist laparoscopic vs open', 'en-US', 'gist'],
+    ])('"%s" is answered rather than offered as a one-choice "did you mean"', async (text, locale, entry) => {
+      const got = await ask(text, locale);
+      expect(got).toMatchObject({ outcome: 'answered', entry });
+    });
+  });
+});
