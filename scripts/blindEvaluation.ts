@@ -5,13 +5,10 @@
  * started). The labels (`*.labels.json`) were written after the questions were frozen, by an annotator who read the
  * knowledge base but never the matcher.
  */
+import { startEvaluationBot } from './evaluationBot';
 import { readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import pino from 'pino';
 import type { Language } from '../src/content/language';
-import { createApp } from '../src/index';
-import { fixedClock } from '../src/time/clock';
 
 /** A blind question set as its writer froze it. */
 interface BlindSet {
@@ -76,8 +73,6 @@ export interface BlindFigures {
 const PATHWAY_NAMES: Readonly<Record<string, string>> = Object.freeze({ lump: 'lump-or-swelling' });
 const BOOKING_ENTRIES = new Set(['booking-line-hours', 'how-to-book-a-visit']);
 const BOOKING_NUMBER = '5748 9001';
-/** A Tuesday at 10:00 in Rome (the line is open), so replies do not depend on when the evaluation runs. */
-const OPEN_TUESDAY = '2026-12-01T10:00:00';
 
 function outcomeOf(activities: ReadonlyArray<Record<string, unknown>>): Outcome {
   const messages = activities.filter((a) => a.type === 'message');
@@ -178,41 +173,17 @@ export async function runEvaluation(
   root: string,
   load: (lang: Language) => Promise<CaseSet>,
 ): Promise<BlindFigures[]> {
-  const app = createApp({
-    env: { LOG_LEVEL: 'silent', CURATOR_LOG_PATH: join('/tmp', `blind-eval-${process.pid}.jsonl`) },
-    clock: fixedClock(OPEN_TUESDAY),
-    logger: pino({ level: 'silent' }),
-  });
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
-  await app.ready;
-  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/messages`;
+  const bot = await startEvaluationBot('blind-eval');
   const factFree = await factFreeEntries(root);
   let n = 0;
-  const ask = async (text: string, lang: Language): Promise<Outcome> => {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        deliveryMode: 'expectReplies',
-        text,
-        locale: lang === 'it' ? 'it-IT' : 'en-US',
-        channelId: 'webchat',
-        serviceUrl: 'http://127.0.0.1:9/',
-        from: { id: `blind-${++n}` },
-        recipient: { id: 'bot' },
-        conversation: { id: `blind-${process.pid}-${n}` },
-      }),
-    });
-    const body = (await res.json()) as { activities?: Array<Record<string, unknown>> };
-    return outcomeOf(body.activities ?? []);
-  };
+  const ask = async (text: string, lang: Language): Promise<Outcome> =>
+    outcomeOf(await bot.say(`blind-${++n}`, text, lang));
   try {
     const figures: BlindFigures[] = [];
     for (const lang of ['en', 'it'] as const) figures.push(await judge(await load(lang), factFree, ask));
     return figures;
   } finally {
-    await app.close();
+    await bot.stop();
   }
 }
 

@@ -5,16 +5,13 @@
  * does not say). When its words are not understood twice it taps the button that means the same, as a person
  * would; when the first message does not open a door, it taps the expected door (the routing target is missed).
  */
+import { startEvaluationBot } from './evaluationBot';
 import { readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import pino from 'pino';
 import { loadContent } from '../src/content/contentLoader';
 import { DISPOSITION_URGENCY, DispositionCode } from '../src/content/dispositionCode';
 import type { Language } from '../src/content/language';
 import type { Pathway, QuestionNode } from '../src/content/pathwaySchema';
-import { createApp } from '../src/index';
-import { fixedClock } from '../src/time/clock';
 
 /** One fact of a vignette. */
 interface Fact {
@@ -66,7 +63,6 @@ const FACT_NAMES: Readonly<Record<string, readonly string[]>> = Object.freeze({
 });
 const DONT_KNOW: Readonly<Record<Language, string>> = Object.freeze({ en: "I don't know", it: 'non lo so' });
 const MAX_TURNS = 14;
-const OPEN_TUESDAY = '2026-12-01T10:00:00';
 
 const camel = (kebab: string) => kebab.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
@@ -123,37 +119,12 @@ export async function runBlindVignettes(root: string): Promise<VignetteRun[]> {
   const file = JSON.parse(await readFile(join(root, 'tests', 'blind', 'vignettes-blind.json'), 'utf8')) as {
     vignettes: Vignette[];
   };
-  const app = createApp({
-    env: { LOG_LEVEL: 'silent', CURATOR_LOG_PATH: join('/tmp', `blind-vignettes-${process.pid}.jsonl`) },
-    clock: fixedClock(OPEN_TUESDAY),
-    logger: pino({ level: 'silent' }),
-  });
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
-  await app.ready;
-  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/messages`;
+  const bot = await startEvaluationBot('blind-vignettes');
   const runs: VignetteRun[] = [];
   try {
     for (const v of file.vignettes) {
       const conversation = `vignette-${process.pid}-${v.id}`;
-      const say = async (text: string) => {
-        const res = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            type: 'message',
-            deliveryMode: 'expectReplies',
-            text,
-            locale: v.lang === 'it' ? 'it-IT' : 'en-US',
-            channelId: 'webchat',
-            serviceUrl: 'http://127.0.0.1:9/',
-            from: { id: `patient-${v.id}` },
-            recipient: { id: 'bot' },
-            conversation: { id: conversation },
-          }),
-        });
-        const body = (await res.json()) as { activities?: Array<Record<string, unknown>> };
-        return (body.activities ?? []).filter((a) => a.type === 'message');
-      };
+      const say = (text: string) => bot.say(conversation, text, v.lang);
       const triageOf = (replies: ReadonlyArray<Record<string, unknown>>) =>
         replies.map((a) => (a.channelData as { triage?: Record<string, unknown> } | undefined)?.triage ?? {});
       let replies = await say(v.first);
@@ -198,7 +169,7 @@ export async function runBlindVignettes(root: string): Promise<VignetteRun[]> {
       });
     }
   } finally {
-    await app.close();
+    await bot.stop();
   }
   return runs;
 }
