@@ -53,6 +53,16 @@ export const commandsFileSchema = z
       .describe(
         'First words of a general question ("what", "explain", "cos\'è"), greetings set aside: such a question with no situation word is answered, never triaged ("what is a sarcoma?").',
       ),
+    askingWords: localizedPhrasesSchema
+      .optional()
+      .describe(
+        'Words that ask for information wherever they stand ("what", "why", "cosa", "perché"): a story that holds one and that an article may answer is offered the articles before a pathway.',
+      ),
+    adviceQuestions: localizedPhrasesSchema
+      .optional()
+      .describe(
+        'Questions that ask what to do ("what should I do", "cosa devo fare", "can you help"): a story ending in one opens its door; a story ending in another question is answered from the articles.',
+      ),
     conceptBlockers: localizedPhrasesSchema
       .optional()
       .describe(

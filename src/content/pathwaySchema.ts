@@ -119,6 +119,19 @@ export const pathwaySchema = z
       .min(1)
       .describe('Position of the door in menus (1 = first), as on the department page.'),
     openers: localizedPhrasesSchema.describe('Free-text phrases that start this pathway.'),
+    signals: localizedPhrasesSchema
+      .optional()
+      .describe(
+        'Word starts that name this door\'s situation in a person\'s own story ("lump", "bozz", "metasta"; "=" first for a whole word): a message that tells someone\'s situation with one of them opens the door when no answer fits.',
+      ),
+    signalRank: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe(
+        'When a story names several doors, the lowest rank opens (the most specific situation first).',
+      ),
     start: idSchema.describe('Id of the first node.'),
     nodes: z.record(idSchema, pathwayNodeSchema),
   })

@@ -3,6 +3,7 @@ import { Dialog } from 'botbuilder-dialogs/lib/dialog';
 import type { KnowledgeEntry } from '../content/knowledgeSchema';
 import { type Language, LANGUAGES } from '../content/language';
 import { foldText } from '../text/foldText';
+import { DoorSignals } from './doorSignals';
 import { PathwayDialog, type PathwayOptions } from './pathwayDialog';
 import { ConfidenceBand } from '../knowledge/confidenceBand';
 import type { MatchCandidate, MatchResult } from '../knowledge/matchResult';
@@ -43,10 +44,16 @@ export class RouterDialog extends Dialog<RouterOptions> {
 
   private readonly entries: ReadonlyMap<string, KnowledgeEntry>;
   private readonly titles: ReadonlyMap<string, string>;
-  /** Folded words that show a message tells someone's own situation ("my", "ho"), from content. */
-  private readonly situationWords: ReadonlySet<string>;
-  /** Folded first words of a general question ("what", "cos"), from content. */
-  private readonly questionOpeners: readonly string[];
+  /** The doors named by the words of a person's story. */
+  private readonly doorSignals: DoorSignals;
+  /** Folded words that show a message tells someone's own situation ("my", "ho"), per language, from content. */
+  private readonly situationWords: ReadonlyMap<Language, ReadonlySet<string>>;
+  /** Folded first words of a general question ("what", "cos"), per language, from content. */
+  private readonly questionOpeners: ReadonlyMap<Language, readonly string[]>;
+  /** Folded words that ask for information wherever they stand ("why", "perché"), per language, from content. */
+  private readonly askingWords: ReadonlyMap<Language, readonly string[]>;
+  /** Folded questions that ask what to do ("what should I do", "cosa devo fare"), per language, from content. */
+  private readonly adviceQuestions: ReadonlyMap<Language, readonly string[]>;
   /** Folded greetings and politeness a message may start with ("hi there"). */
   private readonly greetings: ReadonlySet<string>;
   /** The engine's own buttons by their folded label, per language (folded once, not on every turn). */
@@ -64,9 +71,15 @@ export class RouterDialog extends Dialog<RouterOptions> {
       titles.set(foldText(p.title.it), p.id);
     }
     this.titles = titles;
-    const { situationWords, questionOpeners, fillers } = services.content.commands;
-    this.situationWords = new Set(LANGUAGES.flatMap((l) => situationWords?.[l] ?? []).map(foldText));
-    this.questionOpeners = LANGUAGES.flatMap((l) => questionOpeners?.[l] ?? []).map(foldText);
+    this.doorSignals = new DoorSignals(services.content.pathways);
+    const { situationWords, questionOpeners, askingWords, adviceQuestions, fillers } =
+      services.content.commands;
+    const perLanguage = <T>(make: (l: Language) => T) =>
+      new Map<Language, T>(LANGUAGES.map((l) => [l, make(l)] as const));
+    this.situationWords = perLanguage((l) => new Set((situationWords?.[l] ?? []).map(foldText)));
+    this.questionOpeners = perLanguage((l) => (questionOpeners?.[l] ?? []).map(foldText));
+    this.askingWords = perLanguage((l) => (askingWords?.[l] ?? []).map(foldText));
+    this.adviceQuestions = perLanguage((l) => (adviceQuestions?.[l] ?? []).map(foldText));
     this.greetings = new Set(
       LANGUAGES.flatMap((l) => fillers?.[l] ?? []).flatMap((f) => foldText(f).split(' ')),
     );
@@ -134,7 +147,7 @@ export class RouterDialog extends Dialog<RouterOptions> {
 
     const match = this.services.matcher.match(text, s.lang);
     const best = match.candidates[0];
-    const general = this.isGeneralQuestion(folded);
+    const general = this.isGeneralQuestion(folded, s.lang);
     const entry = this.entryToAnswer(match, general);
     if (entry) {
       s.telemetry.recognised = `entry:${entry.id}`;
@@ -151,8 +164,20 @@ export class RouterDialog extends Dialog<RouterOptions> {
       return this.startPathway(dc, s, best.id, lead, text);
     // Someone describing their situation is better served by the guided pathway than by a choice of
     // articles: a pathway that is the best candidate, or ties with it, starts at once.
-    const described = general ? undefined : this.pathwayFirst(match);
+    const asksInformation = this.asksSomething(folded, s.lang) && !this.asksAdvice(folded, s.lang);
+    const described = general || asksInformation ? undefined : this.pathwayFirst(match);
     if (described) return this.startPathway(dc, s, described, lead, text);
+    // A story in the person's own words that names a door's situation ("a bump on my back that's got bigger")
+    // opens that door rather than a list of articles or a refusal.
+    // Only when it asks what to do or asks nothing (a relative asking "what kind of tumour is a leiomyosarcoma?"
+    // or "is it curable?" is answered from the articles, or honestly refused).
+    const story =
+      !general &&
+      this.tellsSituation(folded, s.lang) &&
+      (this.asksAdvice(folded, s.lang) || (!text.includes('?') && !this.asksSomething(folded, s.lang)))
+        ? this.doorSignals.doorOf(folded)
+        : undefined;
+    if (story && match.band !== ConfidenceBand.High) return this.startPathway(dc, s, story, lead, text);
     // After a word of support for low mood, no list of articles nor "I don't have an answer": an open door.
     if (s.supportGiven) {
       s.telemetry.outcome = 'support';
@@ -235,17 +260,35 @@ export class RouterDialog extends Dialog<RouterOptions> {
     return tied.length === 1 ? this.entries.get((tied[0] as MatchCandidate).id) : undefined;
   }
 
+  /** True when the folded text asks what to do ("what should I do", "cosa devo fare"). */
+  private asksAdvice(folded: string, lang: Language): boolean {
+    const words = ` ${folded} `;
+    return (this.adviceQuestions.get(lang) ?? []).some((o) => words.includes(` ${o} `));
+  }
+
+  /** True when the folded text asks for information anywhere in it ("what", "cosa", "perché"). */
+  private asksSomething(folded: string, lang: Language): boolean {
+    const words = ` ${folded} `;
+    return (this.askingWords.get(lang) ?? []).some((o) => words.includes(` ${o} `));
+  }
+
+  /** True when a word of the folded text tells someone's own situation or a relative's ("my", "ho", "mio"). */
+  private tellsSituation(folded: string, lang: Language): boolean {
+    const mine = this.situationWords.get(lang);
+    return folded.split(' ').some((w) => mine?.has(w) === true);
+  }
+
   /**
    * True for a general question ("hi, what is a sarcoma?", "cosè un sarcoma"): it opens, once greetings are set
    * aside, with a question opener, and no word in it tells someone's own situation ("my dad", "ho").
    */
-  private isGeneralQuestion(folded: string): boolean {
+  private isGeneralQuestion(folded: string, lang: Language): boolean {
     const words = folded.split(' ');
-    if (words.some((w) => this.situationWords.has(w))) return false;
+    if (this.tellsSituation(folded, lang)) return false;
     let start = 0;
     while (start < words.length && this.greetings.has(words[start] as string)) start += 1;
     const rest = ` ${words.slice(start).join(' ')} `;
-    return this.questionOpeners.some((o) => rest.startsWith(` ${o} `));
+    return (this.questionOpeners.get(lang) ?? []).some((o) => rest.startsWith(` ${o} `));
   }
 
   /** The pathway to start for an uncertain match whose best candidate is (or ties with) a pathway. */

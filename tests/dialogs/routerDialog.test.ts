@@ -51,6 +51,35 @@ describe('the router, on the first free-text message of a conversation', () => {
     });
   });
 
+  describe("when a long story in the person's own words names a door", () => {
+    test.each([
+      [
+        "there's a bump on my back, my wife says it's got bigger since the spring, what should I do?",
+        'en-US',
+        'lump-or-swelling',
+      ],
+      [
+        'mia sorella ha un tumore che si è diffuso alle ossa e non sappiamo a chi rivolgerci',
+        'it-IT',
+        'metastasis',
+      ],
+      [
+        'a mio marito hanno fatto la biopsia e dicono leiomiosarcoma, vorremmo farlo seguire da voi',
+        'it-IT',
+        'tumour-diagnosis',
+      ],
+    ])('"%s" opens that door', async (text, locale, pathway) => {
+      expect(await ask(text, locale)).toMatchObject({ outcome: 'pathway', pathway });
+    });
+
+    test.each([
+      ['my wife was told she has a desmoid, why is it called that?', 'en-US'],
+      ['a mio padre hanno trovato un desmoide, perché si chiama così?', 'it-IT'],
+    ])('a relative asking what something is ("%s") is not triaged', async (text, locale) => {
+      expect((await ask(text, locale)).outcome).not.toBe('pathway');
+    });
+  });
+
   describe('when the question has one plausible answer and no rival near it', () => {
     test.each([
       ['hadron therapy availble?', 'en-US', 'proton-and-carbon-ion-therapy'],
