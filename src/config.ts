@@ -23,6 +23,12 @@ const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 const FRAME_SOURCE =
   /^(?:'self'|[a-z][a-z0-9+.-]*:|(?:[a-z][a-z0-9+.-]*:\/\/)?(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::(?:\d{1,5}|\*))?)$/i;
 
+/**
+ * An Azure Blob Storage container name: 3 to 63 lowercase letters, digits and single hyphens, starting and ending
+ * with a letter or a digit (Azure refuses any other, and then every turn would fail).
+ */
+const CONTAINER_NAME = /^(?=.{3,63}$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** The minimum length of `WEBCHAT_TOKEN_SECRET` (HMAC-SHA256 keys shorter than this are guessable). */
 export const MIN_WEBCHAT_SECRET_LENGTH = 32;
 
@@ -60,7 +66,15 @@ const envSchema = z
       .enum(StorageKind, { message: 'BOT_STORAGE must be "memory" or "blob"' })
       .default(StorageKind.Memory),
     AZURE_STORAGE_CONNECTION_STRING: optionalText,
-    BOT_STORAGE_CONTAINER: optionalText.transform((v) => v ?? 'bot-state'),
+    BOT_STORAGE_CONTAINER: optionalText.transform((v, ctx) => {
+      const name = v ?? 'bot-state';
+      if (CONTAINER_NAME.test(name)) return name;
+      ctx.addIssue({
+        code: 'custom',
+        message: `BOT_STORAGE_CONTAINER must be 3 to 63 lowercase letters, digits and single hyphens (an Azure container name), got "${name}"`,
+      });
+      return z.NEVER;
+    }),
     LOG_LEVEL: z
       .enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
       .default('info'),

@@ -41,6 +41,19 @@ describe('configuration read from the environment', () => {
     });
   });
 
+  describe('when the blob container name is one Azure would refuse', () => {
+    test.each(['Bot_State', 'ab', 'bot--state', '-bot', 'a'.repeat(64)])(
+      '"%s" stops start-up, naming BOT_STORAGE_CONTAINER',
+      (name) => {
+        expect(() => load({ BOT_STORAGE_CONTAINER: name })).toThrow(/BOT_STORAGE_CONTAINER must be 3 to 63/);
+      },
+    );
+
+    test('a valid name is kept', () => {
+      expect(load({ BOT_STORAGE_CONTAINER: 'sarcoma-bot-2026' }).storage.container).toBe('sarcoma-bot-2026');
+    });
+  });
+
   describe('when several values are wrong', () => {
     test('it lists every problem at once', () => {
       try {

@@ -438,3 +438,29 @@ describe('the staff access key and tenants in the configuration', () => {
     }
   });
 });
+
+describe('when many wrong staff keys arrive at once (a real scrypt hash, whose checks take time)', () => {
+  let bot: RunningApp;
+  beforeAll(async () => {
+    const hash = await StaffKeyHash.create(STAFF_KEY, { N: 2 ** 12, r: 8, p: 1 });
+    bot = await startApp({ STAFF_ACCESS_KEY_HASH: hash });
+  });
+  afterAll(async () => {
+    await bot.stop();
+  });
+
+  test('at most five are checked; the rest are throttled at once, before their key is read', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        fetch(`${bot.baseUrl}/agent/api/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ key: 'guess' }),
+        }),
+      ),
+    );
+    const statuses = burst.map((r) => r.status);
+    expect(statuses.filter((x) => x === 401)).toHaveLength(5);
+    expect(statuses.filter((x) => x === 429)).toHaveLength(25);
+  });
+});

@@ -181,6 +181,9 @@ export function agentRoutes(deps: AgentRouteDeps): RouteInstaller {
         req.resume();
         return;
       }
+      // Charged before anything is awaited (the body, scrypt): many wrong keys sent at once are not all checked
+      // while the first are still being read. A right key refunds it.
+      limiter.fail(address);
       const body = await readJsonBody(req, res);
       if (body === undefined) return;
       const given = (body as { key?: unknown } | null)?.key;
@@ -191,7 +194,6 @@ export function agentRoutes(deps: AgentRouteDeps): RouteInstaller {
       }
       const input = readStart(body);
       if (!(await keyHash.matches(key))) {
-        limiter.fail(address);
         deps.logger.warn({ address }, 'operator session refused: wrong staff key');
         res.send(401, agentErrors.badKey());
         return;

@@ -32,7 +32,7 @@ export class KeyAttemptLimiter {
     return entry.count >= this.limits.maxFailures ? this.limits.windowMs - elapsed : 0;
   }
 
-  /** Records a wrong key. */
+  /** Records an attempt, before its key is checked (a right key then calls {@link succeed}). */
   fail(address: string): void {
     const entry = this.failures.get(address);
     if (entry && this.now() - entry.since < this.limits.windowMs) {
@@ -47,7 +47,7 @@ export class KeyAttemptLimiter {
     this.failures.set(address, { count: 1, since: this.now() });
   }
 
-  /** Forgets the address's failures after a right key. */
+  /** Forgets the address's failures after a right key (its own attempt included). */
   succeed(address: string): void {
     this.failures.delete(address);
   }
