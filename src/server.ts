@@ -139,6 +139,10 @@ export function createServer(deps: ServerDeps): { server: Server; inFlight: InFl
   const conversationTurns = deps.limits?.conversationTurns ?? new RateLimiter(RATE_LIMITS.conversationTurns);
 
   server.pre((_req, res, next) => {
+    // No header names the product (it only helps whoever looks for its weaknesses), and no response of any route,
+    // JSON errors included, may be sniffed as another type.
+    res.removeHeader('Server');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
     const end = inFlight.begin();
     res.once('finish', end);
     res.once('close', end);

@@ -4,6 +4,12 @@ import { isSharedConversation } from '../state/conversationScope';
 const id = z.string().max(1024, 'ids may be at most 1024 characters');
 const members = z.array(z.looseObject({ id: id.optional(), name: z.string().max(1024).optional() })).max(100);
 
+/** A mention entity as botbuilder and Teams read it. */
+const mentionSchema = z.looseObject({
+  mentioned: z.looseObject({ id: id.min(1), name: z.string().max(1024).optional() }),
+  text: z.string().max(1024).optional(),
+});
+
 /**
  * The minimum an incoming activity must have before it reaches the adapter; everything else is
  * passed through for botbuilder to interpret.
@@ -25,7 +31,18 @@ export const incomingActivitySchema = z
     membersAdded: members.optional(),
     membersRemoved: members.optional(),
     entities: z
-      .array(z.looseObject({ type: z.string().max(256).optional() }))
+      .array(
+        z.looseObject({ type: z.string().max(256).optional() }).superRefine((entity, ctx) => {
+          // A mention is read to strip "@bot" from the text: a malformed one would fail the turn and its state.
+          if (entity.type !== 'mention') return;
+          const mention = mentionSchema.safeParse(entity);
+          if (!mention.success)
+            ctx.addIssue({
+              code: 'custom',
+              message: 'a mention needs "mentioned" with a string id, and a string "text" when it has one',
+            });
+        }),
+      )
       .max(100)
       .optional(),
   })

@@ -194,6 +194,27 @@ describe('Microsoft Teams', () => {
   });
 
   describe('when the bot is @mentioned in a channel or a group chat', () => {
+    test.each([
+      ['a mention with no one mentioned', { type: 'mention', text: '<at>x</at>', mentioned: null }],
+      ['a mention whose text is a number', { type: 'mention', text: 5, mentioned: { id: BOT_ID } }],
+      ['a mention with nothing in it', { type: 'mention' }],
+    ])(
+      '%s is refused with a 400 that says so, and the conversation keeps its state',
+      async (_what, entity) => {
+        const conversationId = newConversationId();
+        const opened = await bot.send(
+          teamsMessage('I have a suspicious mole', { conversationId, scope: 'channel' }),
+        );
+        expect(cardsOf(opened.activities).length).toBeGreaterThan(0);
+        const bad = { ...teamsMessage('2', { conversationId, scope: 'channel' }), entities: [entity] };
+        const refused = await bot.send(bad);
+        expect(refused.status).toBe(400);
+        const next = await bot.send(teamsMessage('2', { conversationId, scope: 'channel' }));
+        expect(textOf(next.activities)).not.toMatch(/something went wrong/i);
+        expect(cardsOf(next.activities).length).toBeGreaterThan(0);
+      },
+    );
+
     test('in a channel, the mention is stripped: the opener starts the pathway and "2" picks the second answer', async () => {
       const conversationId = newConversationId();
       const mole = content.pathways.find((p) => p.id === 'suspicious-mole')!;

@@ -140,6 +140,25 @@ describe('web exposure: headers, rate limits and tokens', () => {
       expect(directives(res.headers['content-security-policy'] ?? '')['frame-ancestors']).toEqual(["'none'"]);
     });
 
+    test('a malformed request is answered with JSON that cannot be sniffed, and no header names the product', async () => {
+      const res = await rawRequest(bot.baseUrl, {
+        method: 'POST',
+        path: '/api/messages',
+        headers: jsonHeaders('{bad'),
+        body: '{bad',
+      });
+      expect(res.status).toBe(400);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['server']).toBeUndefined();
+    });
+
+    test('the staff page is never cached and asks for no device access', async () => {
+      const res = await get(bot.baseUrl, '/agent');
+      expect(res.headers['cache-control']).toContain('no-store');
+      expect(res.headers['permissions-policy']).toContain('camera=()');
+      expect(res.headers['server']).toBeUndefined();
+    });
+
     test('the web-channel API grants no other site access (no CORS)', async () => {
       const origin: [string, string] = ['Origin', 'https://evil.example'];
       const preflight = await rawRequest(bot.baseUrl, {

@@ -151,18 +151,18 @@ export function agentRoutes(deps: AgentRouteDeps): RouteInstaller {
       );
       res.header('X-Frame-Options', 'DENY');
       res.header('Referrer-Policy', 'no-referrer');
-      res.header('X-Content-Type-Options', 'nosniff');
+      // A staff page: never kept by a shared browser's cache, and no device access.
+      res.header('Cache-Control', 'no-store');
+      res.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
       res.sendRaw(200, AgentPage.html);
     });
     server.get('/agent/agent.js', async (_req: Request, res: Response) => {
       res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
-      res.header('X-Content-Type-Options', 'nosniff');
       res.sendRaw(200, AgentPage.script);
     });
     server.get('/agent/agent.css', async (_req: Request, res: Response) => {
       res.setHeader('Content-Type', 'text/css; charset=utf-8');
-      res.header('X-Content-Type-Options', 'nosniff');
       res.sendRaw(200, AgentPage.css);
     });
 
