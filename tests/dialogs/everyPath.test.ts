@@ -1,39 +1,10 @@
 import { loadContent } from '../../src/content/contentLoader';
 import type { Content } from '../../src/content/content';
-import { LANGUAGES, type Language } from '../../src/content/language';
-import type { Pathway } from '../../src/content/pathwaySchema';
+import { LANGUAGES } from '../../src/content/language';
 import { play } from '../support/conversation';
+import { walks } from '../support/pathwayWalks';
 import { type RunningApp, startApp, textOf } from '../support/testApp';
 import { join } from 'node:path';
-
-/** One walk from a pathway's start to a leaf: the choices' labels and numbers, and the leaf's code. */
-interface Walk {
-  labels: Record<Language, string[]>;
-  numbers: string[];
-  code: string;
-  /** True when the leaf lists what to bring. */
-  bring: boolean;
-}
-
-function walks(p: Pathway): Walk[] {
-  const out: Walk[] = [];
-  const visit = (id: string, labels: Record<Language, string[]>, numbers: string[]) => {
-    const node = p.nodes[id];
-    if (!node) throw new Error(`${p.id}: missing node ${id}`);
-    if (node.type === 'disposition')
-      out.push({ labels, numbers, code: node.code, bring: node.bring.en.length > 0 });
-    else if (node.type === 'info') visit(node.next, labels, numbers);
-    else
-      node.choices.forEach((c, i) =>
-        visit(c.next, { en: [...labels.en, c.label.en], it: [...labels.it, c.label.it] }, [
-          ...numbers,
-          String(i + 1),
-        ]),
-      );
-  };
-  visit(p.start, { en: [], it: [] }, []);
-  return out;
-}
 
 /** The most turns a visitor may need from the opener to a disposition. */
 const MAX_TURNS = 8;

@@ -6,6 +6,8 @@ export interface Walk {
   readonly labels: Record<Language, string[]>;
   readonly numbers: string[];
   readonly code: string;
+  /** True when the leaf lists what to bring. */
+  readonly bring: boolean;
 }
 
 /** Every walk from a pathway's start to a disposition (info nodes passed through). */
@@ -14,7 +16,8 @@ export function walks(p: Pathway): Walk[] {
   const visit = (id: string, labels: Record<Language, string[]>, numbers: string[]) => {
     const node = p.nodes[id];
     if (!node) throw new Error(`${p.id}: missing node ${id}`);
-    if (node.type === 'disposition') out.push({ labels, numbers, code: node.code });
+    if (node.type === 'disposition')
+      out.push({ labels, numbers, code: node.code, bring: node.bring.en.length > 0 });
     else if (node.type === 'info') visit(node.next, labels, numbers);
     else
       node.choices.forEach((c, i) =>
