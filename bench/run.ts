@@ -13,7 +13,8 @@ import { measurePair } from './pairedLoad';
 import type { MatcherFigures } from './matcherGrowth';
 import { NODE_FLAGS } from '../src/runtime/nodeFlags';
 import { PROJECT_ROOT } from './projectRoot';
-import { CHROMIUM, measureOurSlowPhone } from './slowPhone';
+import { CHROMIUM } from './chromium';
+import { measureOurSlowPhone } from './slowPhone';
 import { checkTraffic } from './trafficCheck';
 import { mixedScenario, pathwayScenario, questionScenario } from './trafficScenario';
 

@@ -9,6 +9,7 @@ import { BotProcess } from './botProcess';
 import { freePort } from './freePort';
 import { median } from './percentile';
 import { PROJECT_ROOT } from './projectRoot';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
 
 /**
  * Lighthouse's mobile profile, applied through Chromium's DevTools protocol: a slow 4G network (150 ms round trip,
@@ -29,19 +30,6 @@ export const SLOW_PHONE = Object.freeze({
 
 /** Cold loads measured; the figures are their medians. */
 export const SLOW_PHONE_RUNS = 3;
-
-/** Debian's chromium (playwright-core cannot download a browser here). */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Chromium's flags for a quiet, headless run. */
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** How long one load may take before it counts as failed. */
 const LOAD_TIMEOUT_MS = 60_000;
@@ -257,7 +245,7 @@ export async function measureSlowPhone(
 ): Promise<SlowPhoneFigures> {
   if (!existsSync(CHROMIUM))
     throw new Error(`the slow-phone bench needs Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
   try {
     const expected = expectedFor(content, lang);
     const loads: SlowPhoneLoad[] = [];

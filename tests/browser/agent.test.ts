@@ -3,17 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { type RunningApp, startApp } from '../support/testApp';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../bench/chromium';
 
-/** Debian's chromium; `npx playwright install` cannot download here. */
-const CHROMIUM = '/usr/bin/chromium';
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const WAIT = { timeout: 15_000 };
 const STAFF_KEY = 'correct horse battery staple 2026';
 const ENV = { STAFF_ACCESS_KEY_HASH: `sha256:${createHash('sha256').update(STAFF_KEY).digest('hex')}` };
@@ -43,7 +34,7 @@ describeInBrowser('the call-centre page at /agent, in a browser', () => {
 
   beforeAll(async () => {
     bot = await startApp(ENV);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
     const context = await browser.newContext({ locale: 'en-GB' });
     page = await context.newPage();
     await page.goto(`${bot.baseUrl}/agent`);

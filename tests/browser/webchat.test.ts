@@ -7,17 +7,8 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { DateTime } from 'luxon';
 import type { Clock } from '../../src/time/clock';
 import { OPEN_TUESDAY, type RunningApp, startApp } from '../support/testApp';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../bench/chromium';
 
-/** Debian's chromium, or the browser named by CHROMIUM_PATH; `npx playwright install` cannot download here. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const ARTIFACTS = join(__dirname, '..', 'artifacts');
 const BOOKING_LINE = '+39 02 5748 9001';
 const WAIT = { timeout: 15_000 };
@@ -123,7 +114,7 @@ describeInBrowser('the Web Chat page in a real browser (Chromium)', () => {
     otherUrl = `http://127.0.0.1:${(otherSite.address() as AddressInfo).port}`;
     bot = await startApp({ FRAME_ANCESTORS: `'self' ${hostUrl}` }, clock);
     widgetSrc = `${bot.baseUrl}/widget.js`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
   });
 
   afterAll(async () => {
