@@ -40,6 +40,7 @@ function yesNoQuestion(text: string, yesWords: Readonly<Record<Language, string[
     type: 'question',
     text: same,
     operatorText: same,
+    summaryLabel: { en: 'Blind question', it: 'Domanda cieca' },
     source: 'blind evaluation',
     choices: [
       { id: 'yes', label: { en: 'Yes', it: 'Sì' }, words: yesWords, next: 'end' },

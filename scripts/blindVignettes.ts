@@ -58,6 +58,7 @@ const DOORS: Readonly<Record<Vignette['expectDoor'], string | undefined>> = Obje
 const FACT_NAMES: Readonly<Record<string, readonly string[]>> = Object.freeze({
   'size-over-5cm': ['sizeCm'],
   'at-scar': ['atScar', 'removalPlanned', 'alreadyRemoved'],
+  'neuro-signs': ['legWeakness', 'bladderBowel'],
   'already-removed': ['alreadyRemoved'],
   'on-treatment': ['onChemo'],
 });

@@ -5,6 +5,7 @@ import { validateEvidence } from './validateEvidence';
 import { validateKnowledge } from './validateKnowledge';
 import { validateMessages } from './validateMessages';
 import { validatePathways } from './validatePathways';
+import { validateRedFlags } from './validateRedFlags';
 
 /** A cross-reference check over loaded content. */
 export type ContentValidator = (content: Content, origins: ContentOrigins) => ContentIssue[];
@@ -13,6 +14,7 @@ export type ContentValidator = (content: Content, origins: ContentOrigins) => Co
 export const CONTENT_VALIDATORS: readonly ContentValidator[] = Object.freeze([
   validateMessages,
   validatePathways,
+  validateRedFlags,
   validateKnowledge,
   validateEvidence,
 ]);

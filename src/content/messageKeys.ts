@@ -32,6 +32,8 @@ export const MESSAGE_KEYS: readonly string[] = Object.freeze([
   'emergency.operatorSelfHarm',
   'urgent.redFlag',
   'urgent.operator',
+  'urgent.recentEmergency',
+  'urgent.recentOperator',
   'support.lowMood',
   'support.operator',
   'support.next',

@@ -152,6 +152,20 @@ const contextSchema = z
         'the same clause or the next one, with no other symptom between. A marker right after a negator does not ' +
         'count ("hasn\'t stopped").',
     ),
+    recent: localizedPhrasesSchema
+      .optional()
+      .describe(
+        'Recent-past markers ("last week", "a few days ago", "la settimana scorsa", "qualche giorno fa"): an emergency ' +
+          'symptom told of only in such a clause, with no current marker, happened days ago and is over, so it gets ' +
+          'a same-day check (the urgent answer) instead of 112. Ongoing time ("since last week", "da una settimana") ' +
+          'belongs in "current".',
+      ),
+    idioms: localizedPhrasesSchema
+      .optional()
+      .describe(
+        'Set phrases whose words never tell of a symptom ("ogni tanto", "di tanto in tanto": now and then, not "a ' +
+          'lot"): they are masked before phrases and concept rules are matched.',
+      ),
     current: localizedPhrasesSchema.describe(
       'Markers of now ("now", "today", "again", "still", "adesso", "oggi", "ancora"): a clause holding one is current, ' +
         'whatever past marker it also holds.',
@@ -184,6 +198,17 @@ export const redFlagsFileSchema = z
               'Phrases that raise the flag, as people type them; matched after normalisation (accents, case).',
             ),
             concepts: conceptsSchema.optional(),
+            followUp: z
+              .object({
+                pathway: idSchema.describe('The pathway whose question is asked.'),
+                node: idSchema.describe('The question node asked first; the pathway goes on from it.'),
+              })
+              .strict()
+              .optional()
+              .describe(
+                'Urgent flags only: a pathway question asked at once instead of the urgent answer, because its answer ' +
+                  'changes what to do (back pain with metastases: leg weakness or bladder trouble makes it 112).',
+              ),
             heldBackWhen: z
               .array(z.enum(HoldBack))
               .optional()

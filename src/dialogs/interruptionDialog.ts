@@ -13,8 +13,8 @@ import type { CallSummaryBuilder, PathwayProgress } from './callSummaryBuilder';
 import { CardClick } from './cardClick';
 import type { ConversationData } from './conversationData';
 import { languageFromLocale } from './languageFromLocale';
-import { PathwayDialog, type PathwayState } from './pathwayDialog';
-import { RED_FLAG_REPLIES } from './redFlagReplies';
+import { PathwayDialog, type PathwayOptions, type PathwayState } from './pathwayDialog';
+import { RECENT_EMERGENCY_REPLY, RED_FLAG_REPLIES } from './redFlagReplies';
 import type { Reply } from './reply';
 import type { ReplyBuilder } from './replyBuilder';
 import type { TriageServices } from './triageServices';
@@ -243,6 +243,15 @@ export abstract class InterruptionDialog extends ComponentDialog {
    */
   private async urgent(innerDc: DialogContext, s: TurnSession, flag: RedFlagHit): Promise<DialogTurnResult> {
     s.telemetry.recognised = `red-flag:${flag.id}`;
+    if (flag.followUp) {
+      // Its answer decides between a same-day call and 112, so the question comes before any advice.
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(PathwayDialog.id, {
+        pathwayId: flag.followUp.pathway,
+        startNode: flag.followUp.node,
+        openingText: innerDc.context.activity.text ?? '',
+      } satisfies PathwayOptions);
+    }
     s.telemetry.outcome = DispositionCode.UrgentCallToday;
     await innerDc.cancelAllDialogs();
     await s.send({
@@ -269,7 +278,7 @@ export abstract class InterruptionDialog extends ComponentDialog {
   }
 
   private redFlagKey(s: TurnSession, flag: RedFlagHit): string {
-    const keys = RED_FLAG_REPLIES[flag.kind];
+    const keys = flag.recent ? RECENT_EMERGENCY_REPLY : RED_FLAG_REPLIES[flag.kind];
     return s.operator ? keys.operator : keys.public;
   }
 

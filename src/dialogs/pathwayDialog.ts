@@ -26,6 +26,8 @@ export interface PathwayOptions {
   readonly pathwayId: string;
   /** The free-text message that started it, read for the answers it already gives (never a button's label). */
   readonly openingText?: string;
+  /** The node to begin at instead of the pathway's start (a red flag's follow-up question). */
+  readonly startNode?: string;
 }
 
 /** One answered question, kept for the call summary. */
@@ -106,7 +108,7 @@ export class PathwayDialog extends Dialog<PathwayOptions> {
     const state: PathwayState = {
       pathwayId: pathway.id,
       version: this.services.content.versions.pathways[pathway.id] ?? '',
-      nodeId: pathway.start,
+      nodeId: options?.startNode && pathway.nodes[options.startNode] ? options.startNode : pathway.start,
       misses: 0,
       answers: [],
     };

@@ -15,3 +15,9 @@ export const RED_FLAG_REPLIES: Readonly<Record<RedFlagKind, RedFlagReplyKeys>> =
   [RedFlagKind.Urgent]: { public: 'urgent.redFlag', operator: 'urgent.operator' },
   [RedFlagKind.LowMood]: { public: 'support.lowMood', operator: 'support.operator' },
 });
+
+/** The answer to an emergency symptom told of as days ago and over: a doctor today, 112 if it comes back. */
+export const RECENT_EMERGENCY_REPLY: RedFlagReplyKeys = Object.freeze({
+  public: 'urgent.recentEmergency',
+  operator: 'urgent.recentOperator',
+});

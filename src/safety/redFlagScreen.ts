@@ -12,6 +12,13 @@ export interface RedFlagHit {
   readonly id: string;
   /** How it must be answered. */
   readonly kind: RedFlagKind;
+  /**
+   * An emergency symptom told of only as days ago ("I was breathless last week"): answered as urgent (a doctor
+   * today), with words that say why, not with 112.
+   */
+  readonly recent?: boolean;
+  /** The pathway question to ask before answering (see `followUp` in the red-flag content). */
+  readonly followUp?: { readonly pathway: string; readonly node: string };
 }
 
 /** Words within which a concept rule matches when the content does not say. */
@@ -38,10 +45,13 @@ export class RedFlagScreen {
   private readonly concepts: ProximityRules<number>;
   private readonly question: InformationalQuestion | undefined;
   private readonly context: ContextRules | undefined;
+  private readonly idioms: PhraseIndex<true> | undefined;
 
   /** Folds every phrase and compiles every concept rule once. */
   constructor(file: RedFlagsFile) {
-    this.hits = file.flags.map((f) => Object.freeze({ id: f.id, kind: f.kind }));
+    this.hits = file.flags.map((f) =>
+      Object.freeze({ id: f.id, kind: f.kind, ...(f.followUp ? { followUp: f.followUp } : {}) }),
+    );
     this.holdBack = file.flags.map(
       (f) => new Set(f.kind === RedFlagKind.SelfHarm ? [] : (f.heldBackWhen ?? DEFAULT_HOLD_BACK)),
     );
@@ -74,29 +84,46 @@ export class RedFlagScreen {
         })
       : undefined;
     this.context = file.context ? new ContextRules(file.context) : undefined;
+    const idioms = file.context?.idioms;
+    this.idioms = idioms
+      ? new PhraseIndex(
+          LANGUAGES.flatMap((l) => idioms[l].map((phrase) => ({ phrase, value: true as const }))),
+        )
+      : undefined;
   }
 
-  /** The most serious flag raised by the text (self-harm first), or undefined. */
+  /**
+   * The most serious flag raised by the text (self-harm first), or undefined. An emergency told of only as days ago
+   * comes back as urgent (`recent`), unless a flag of its own kind or a worse one is raised too.
+   */
   check(text: string): RedFlagHit | undefined {
-    const { words, found } = this.find(text);
+    const { words, found, recent } = this.find(text);
     const first = this.order.find((i) => found.has(i));
-    if (first === undefined) return undefined;
-    const hit = this.hits[first] as RedFlagHit;
-    if (hit.kind === RedFlagKind.SelfHarm) return hit;
-    return this.question?.matches(words) ? undefined : hit;
+    const hit = first === undefined ? undefined : (this.hits[first] as RedFlagHit);
+    if (hit?.kind === RedFlagKind.SelfHarm) return hit;
+    if (this.question?.matches(words)) return undefined;
+    if (hit?.kind === RedFlagKind.Emergency || hit?.kind === RedFlagKind.Urgent) return hit;
+    const days = this.order.find((i) => recent.has(i));
+    if (days !== undefined)
+      return { id: (this.hits[days] as RedFlagHit).id, kind: RedFlagKind.Urgent, recent: true };
+    return hit;
   }
 
-  /** The flags found, after holding back those denied, past or over. */
-  private find(text: string): { words: readonly string[]; found: Set<number> } {
+  /**
+   * The flags found, after holding back those denied, past or over; `recent` holds the emergency flags told of only
+   * as days ago.
+   */
+  private find(text: string): { words: readonly string[]; found: Set<number>; recent: Set<number> } {
     const found = new Set<number>();
+    const recent = new Set<number>();
     const ctx = this.context?.read(text);
     if (!ctx?.mayHoldBack) {
-      const words = ctx?.words ?? foldWords(text);
+      const words = this.masked(ctx?.words ?? foldWords(text));
       this.phrases.collect(words, found);
       this.concepts.collect(words, found);
-      return { words, found };
+      return { words, found, recent };
     }
-    const words = ctx.words;
+    const words = this.masked(ctx.words);
     // First every word that belongs to a symptom, so that "it has stopped" is said of the symptom just before it.
     const symptoms = new Set<number>();
     this.phrases.collect(words, new Set(), (_v, start, end) => {
@@ -107,8 +134,12 @@ export class RedFlagScreen {
       for (const p of positions) symptoms.add(p);
       return false;
     });
-    const accept = (value: number, positions: readonly number[]) =>
-      !ctx.holdsBack(positions, this.holdBack[value] as ReadonlySet<HoldBack>, symptoms);
+    const accept = (value: number, positions: readonly number[]) => {
+      if (ctx.holdsBack(positions, this.holdBack[value] as ReadonlySet<HoldBack>, symptoms)) return false;
+      if (this.hits[value]?.kind !== RedFlagKind.Emergency || !ctx.recent(positions)) return true;
+      recent.add(value);
+      return false;
+    };
     this.phrases.collect(words, found, (value, start, end) =>
       accept(
         value,
@@ -116,6 +147,15 @@ export class RedFlagScreen {
       ),
     );
     this.concepts.collect(words, found, accept);
-    return { words, found };
+    return { words, found, recent };
+  }
+
+  /** The words with every idiom's words blanked ("ogni tanto" is "now and then", not "a lot"). */
+  private masked(words: readonly string[]): readonly string[] {
+    const idioms = this.idioms?.matches(words) ?? [];
+    if (idioms.length === 0) return words;
+    const out = [...words];
+    for (const m of idioms) for (let i = m.start; i < m.end; i++) out[i] = '';
+    return out;
   }
 }

@@ -9,6 +9,7 @@ enum Marker {
   Negator = 'negator',
   NotNegator = 'not-negator',
   Past = 'past',
+  Recent = 'recent',
   Resolved = 'resolved',
   Current = 'current',
   Contrast = 'contrast',
@@ -19,9 +20,10 @@ const RANK: Readonly<Record<Marker, number>> = {
   [Marker.NotNegator]: 0,
   [Marker.Resolved]: 1,
   [Marker.Past]: 2,
-  [Marker.Current]: 3,
-  [Marker.Negator]: 4,
-  [Marker.Contrast]: 5,
+  [Marker.Recent]: 3,
+  [Marker.Current]: 4,
+  [Marker.Negator]: 5,
+  [Marker.Contrast]: 6,
 };
 
 /**
@@ -42,6 +44,7 @@ export class ContextRules {
     add(context.negators, Marker.Negator);
     add(context.notNegators, Marker.NotNegator);
     add(context.past, Marker.Past);
+    if (context.recent) add(context.recent, Marker.Recent);
     add(context.resolved, Marker.Resolved);
     add(context.current, Marker.Current);
     add(context.contrasts, Marker.Contrast);
@@ -90,6 +93,7 @@ export class MessageContext {
   private readonly negators: Array<PhraseMatch<Marker>>;
   private readonly resolved: Array<PhraseMatch<Marker>>;
   private readonly pastClauses = new Set<number>();
+  private readonly recentClauses = new Set<number>();
   private readonly currentClauses = new Set<number>();
   private readonly resolvedClauses = new Set<number>();
 
@@ -110,14 +114,37 @@ export class MessageContext {
     for (const m of markers) {
       const clause = clauses[m.start] as number;
       if (m.value === Marker.Past && !denied(m)) this.pastClauses.add(clause);
+      if (m.value === Marker.Recent && !denied(m)) this.recentClauses.add(clause);
       if (m.value === Marker.Current) this.currentClauses.add(clause);
     }
     for (const m of this.resolved) this.resolvedClauses.add(clauses[m.start] as number);
   }
 
-  /** True when the message holds a negator, a past or a resolved marker: only then can anything be held back. */
+  /**
+   * True when the message holds a negator, a past, recent or resolved marker: only then can anything be held back
+   * (or told of as days ago).
+   */
   get mayHoldBack(): boolean {
-    return this.negators.length > 0 || this.resolved.length > 0 || this.pastClauses.size > 0;
+    return (
+      this.negators.length > 0 ||
+      this.resolved.length > 0 ||
+      this.pastClauses.size > 0 ||
+      this.recentClauses.size > 0
+    );
+  }
+
+  /**
+   * True when a symptom found at `positions` is told of only as days ago: every clause its words stand in holds a
+   * recent-past marker ("last week", "qualche giorno fa") and none of them a current one ("since", "still", "now").
+   */
+  recent(positions: readonly number[]): boolean {
+    return (
+      positions.length > 0 &&
+      positions.every((p) => {
+        const clause = this.clauses[p] as number;
+        return this.recentClauses.has(clause) && !this.currentClauses.has(clause);
+      })
+    );
   }
 
   /**

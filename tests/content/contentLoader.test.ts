@@ -127,6 +127,32 @@ describe('loading the content', () => {
       expect(err.message).toMatch(/dialogs\/red-flags\.json › context\.negators/);
     });
 
+    test('a red flag whose follow-up question does not exist', async () => {
+      const err = await loadBroken((dir) =>
+        edit(dir, 'dialogs/red-flags.json', (f) => {
+          const flags = f.flags as Array<{ id: string; followUp?: { pathway: string; node: string } }>;
+          const spinal = flags.find((x) => x.followUp);
+          if (spinal) spinal.followUp = { pathway: 'metastasis', node: 'q-nowhere' };
+        }),
+      );
+      expect(err.message).toMatch(
+        /dialogs\/red-flags\.json › flags\.spinal-pain-metastases\.followUp: "q-nowhere" is not a question of pathway "metastasis".*Fix: name a question node/,
+      );
+    });
+
+    test('an emergency flag that would ask a question before 112', async () => {
+      const err = await loadBroken((dir) =>
+        edit(dir, 'dialogs/red-flags.json', (f) => {
+          const flags = f.flags as Array<{ id: string; followUp?: { pathway: string; node: string } }>;
+          const chest = flags.find((x) => x.id === 'chest-pain');
+          if (chest) chest.followUp = { pathway: 'metastasis', node: 'q-neuro' };
+        }),
+      );
+      expect(err.message).toMatch(
+        /flags\.chest-pain\.followUp: a flag of kind "emergency" cannot ask a question first/,
+      );
+    });
+
     test('two questions naming the same fact with different choices', async () => {
       const err = await loadBroken((dir) =>
         edit(dir, 'dialogs/metastasis.json', (p) => {

@@ -133,3 +133,94 @@ describe('which kind answers', () => {
     expect(screen.check("cos'è l'ipercalcemia?")).toBeUndefined();
   });
 });
+
+describe('when an emergency symptom is told of as days ago and over', () => {
+  const breathless = screenWith({ phrases: { en: ['short of breath'], it: ['affanno'] } });
+
+  test.each([
+    ["I was short of breath last week but I'm fine now"],
+    ['a few days ago I was short of breath'],
+    ['la settimana scorsa avevo affanno, ora sto bene'],
+    ['qualche giorno fa ho avuto affanno'],
+  ])('"%s" gets a same-day check (urgent, marked recent), not 112 and not nothing', (text) => {
+    expect(breathless.check(text)).toEqual({ id: 'test-flag', kind: RedFlagKind.Urgent, recent: true });
+  });
+
+  test.each([
+    ["I've been short of breath since last week"],
+    ['I have been short of breath for a few days'],
+    ['ho affanno da una settimana'],
+    ['affanno dalla settimana scorsa e adesso peggio'],
+  ])('an ongoing symptom ("%s") is still an emergency', (text) => {
+    expect(breathless.check(text)?.kind).toBe(RedFlagKind.Emergency);
+  });
+
+  test('a recent episode next to a current one is an emergency', () => {
+    expect(breathless.check('I was short of breath last week and now I am short of breath again')?.kind).toBe(
+      RedFlagKind.Emergency,
+    );
+  });
+
+  test('without recent-past words in the content, the days-ago episode is an emergency as before', () => {
+    const bare = screenWith(
+      { phrases: { en: ['short of breath'], it: ['affanno'] } },
+      { ...content.context!, recent: undefined },
+    );
+    expect(bare.check('I was short of breath last week')?.kind).toBe(RedFlagKind.Emergency);
+  });
+
+  test('self-harm told of as days ago is still answered with the crisis line', () => {
+    expect(screen.check('last week I wanted to kill myself')?.kind).toBe(RedFlagKind.SelfHarm);
+  });
+});
+
+describe('idioms whose words never tell of a symptom', () => {
+  const bleeding = screenWith({
+    phrases: { en: [], it: [] },
+    concepts: {
+      it: [
+        [
+          ['sangu', 'sanguin'],
+          ['tanto', 'molto'],
+        ],
+      ],
+      en: [],
+    },
+  });
+
+  test('"ogni tanto" (now and then) is not "tanto" (a lot)', () => {
+    expect(bleeding.check('il neo ogni tanto sanguina un po')).toBeUndefined();
+    expect(bleeding.check('di tanto in tanto sanguina')).toBeUndefined();
+  });
+
+  test('a denial whose words would read as a symptom ("no problems with my bladder") raises nothing', () => {
+    expect(screen.check('no problems with my bladder or bowels, legs are ok')).toBeUndefined();
+    expect(screen.check('nessun problema con la vescica, le gambe vanno bene')).toBeUndefined();
+    expect(screen.check("no problems with my bladder but I can't pee")?.kind).toBe(RedFlagKind.Emergency);
+  });
+
+  test('"a lot" still raises the flag', () => {
+    expect(bleeding.check('sanguina tanto')?.kind).toBe(RedFlagKind.Emergency);
+    expect(bleeding.check('ogni tanto sanguina, oggi sanguina tanto')?.kind).toBe(RedFlagKind.Emergency);
+  });
+});
+
+describe('whose words a loss of function is said of', () => {
+  test.each([
+    ["I have a hard lump in my groin that doesn't move"],
+    ["nodulo duro all'inguine che non si muove"],
+    ['sento un rigonfiamento sul gluteo'],
+  ])('a lump that does not move, or one that is felt, is not cord compression: "%s"', (text) => {
+    expect(screen.check(text)).toBeUndefined();
+  });
+
+  test.each([
+    ["I can't move my legs"],
+    ["he can't feel his bladder"],
+    ['non riesce a muovere le gambe'],
+    ['non sento il sedere'],
+    ['ho le gambe intorpidite e non sento niente in mezzo alle gambe'],
+  ])('legs that cannot move, or a groin or bladder that cannot be felt, is: "%s"', (text) => {
+    expect(screen.check(text)?.id).toBe('spinal-cord-compression');
+  });
+});
