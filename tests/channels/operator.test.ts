@@ -321,7 +321,9 @@ describe('call-centre operator mode', () => {
 
     test('an urgent sign is phrased for the operator: a same-day call back, not 112 first', async () => {
       const session = await signIn();
-      const { activities } = await say(session, 'the caller has spine mets and his back pain is much worse');
+      const asked = await say(session, 'the caller has spine mets and his back pain is much worse');
+      expect(textOf(asked.activities)).toMatch(/Ask the caller whether there is any new weakness/);
+      const { activities } = await say(session, 'no');
       expect(textOf(activities)).toMatch(/URGENT, SAME DAY \(not 112\)/);
       expect(textOf(activities)).not.toMatch(/RED FLAG/);
     });
