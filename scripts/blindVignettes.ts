@@ -114,10 +114,16 @@ function askedNode(text: string, pathways: readonly Pathway[]): QuestionNode | u
   return undefined;
 }
 
-/** Plays every blind vignette against a fresh bot. */
-export async function runBlindVignettes(root: string): Promise<VignetteRun[]> {
+/** The frozen blind vignette sets, oldest first (`tests/blind/README.md`). */
+export const BLIND_VIGNETTE_FILES: readonly string[] = Object.freeze([
+  'vignettes-blind.json',
+  'vignettes-blind2.json',
+]);
+
+/** Plays every vignette of one blind set (a file of `tests/blind/`) against a fresh bot. */
+export async function runBlindVignettes(root: string, name = 'vignettes-blind.json'): Promise<VignetteRun[]> {
   const content = await loadContent(root);
-  const file = JSON.parse(await readFile(join(root, 'tests', 'blind', 'vignettes-blind.json'), 'utf8')) as {
+  const file = JSON.parse(await readFile(join(root, 'tests', 'blind', name), 'utf8')) as {
     vignettes: Vignette[];
   };
   const bot = await startEvaluationBot('blind-vignettes');
@@ -176,12 +182,12 @@ export async function runBlindVignettes(root: string): Promise<VignetteRun[]> {
 }
 
 /** The figures as `npm run eval` prints them. */
-export function formatVignetteRuns(runs: readonly VignetteRun[]): string[] {
+export function formatVignetteRuns(runs: readonly VignetteRun[], name = 'vignettes-blind.json'): string[] {
   const pct = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(1)}% (${n}/${of})`;
   const lines: string[] = [];
   for (const lang of ['en', 'it'] as const) {
     const r = runs.filter((x) => x.lang === lang);
-    lines.push(`[${lang}] blind vignettes, a simulated patient against the real bot:`);
+    lines.push(`[${lang}] blind vignettes (${name}), a simulated patient against the real bot:`);
     lines.push(
       `  safe (at least the least urgent acceptable, no needless 112)  ${pct(r.filter((x) => x.safe).length, r.length)}   (target 100%)`,
     );

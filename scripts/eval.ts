@@ -12,7 +12,7 @@ import { evaluateMatcher, type Tally } from '../src/knowledge/evaluateMatcher';
 import { evaluationSetSchema, type EvaluationSet } from '../src/knowledge/evaluationSet';
 import { KnowledgeMatcher } from '../src/knowledge/knowledgeMatcher';
 import { devCases, formatBlindFigures, runBlindEvaluation, runEvaluation } from './blindEvaluation';
-import { formatVignetteRuns, runBlindVignettes } from './blindVignettes';
+import { BLIND_VIGNETTE_FILES, formatVignetteRuns, runBlindVignettes } from './blindVignettes';
 
 const root = join(__dirname, '..', '..');
 
@@ -149,7 +149,9 @@ async function main(): Promise<void> {
   console.log('');
   console.log('Blind sets (tests/blind, frozen 2026-12-04, never tuned on):');
   for (const line of formatBlindFigures(await runBlindEvaluation(root))) console.log(`  ${line}`);
-  for (const line of formatVignetteRuns(await runBlindVignettes(root))) console.log(`  ${line}`);
+  for (const name of BLIND_VIGNETTE_FILES)
+    for (const line of formatVignetteRuns(await runBlindVignettes(root, name), name))
+      console.log(`  ${line}`);
 
   const big = scaled(entries, 100);
   start = performance.now();

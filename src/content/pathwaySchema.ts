@@ -132,6 +132,14 @@ export const pathwaySchema = z
       .describe(
         'When a story names several doors, the lowest rank opens (the most specific situation first).',
       ),
+    questionOpens: z
+      .boolean()
+      .optional()
+      .describe(
+        "When true, a person's own story naming this door's situation opens it even when it asks a question nothing " +
+          'in the knowledge base answers ("a lump under my skin for a year, do you see these?", "è un neo brutto?"): ' +
+          'the guided questions are the honest answer to "is it bad?". For doors about a finding (lump, mole).',
+      ),
     start: idSchema.describe('Id of the first node.'),
     nodes: z.record(idSchema, pathwayNodeSchema),
   })

@@ -137,6 +137,14 @@ const contextSchema = z
         'Words that may stand between a negator and the symptom it denies ("any", "a", "really", "più", "mai"): ' +
           '"no real chest pain", "non ho mai avuto febbre". Any other word ends the denial ("I don\'t know, he can\'t breathe").',
       ),
+    coordinators: z
+      .object({ en: z.array(wordSchema), it: z.array(wordSchema) })
+      .strict()
+      .optional()
+      .describe(
+        'Words that join a list a denial runs over ("or", "nor", "o", "né"): "no chest pain or breathing trouble" ' +
+          'denies both. "and" is left out on purpose: "no fever and I can\'t breathe" denies only the fever.',
+      ),
     maxFillers: z
       .number()
       .int()
@@ -198,6 +206,22 @@ export const redFlagsFileSchema = z
               'Phrases that raise the flag, as people type them; matched after normalisation (accents, case).',
             ),
             concepts: conceptsSchema.optional(),
+            heldBackBeside: z
+              .object({
+                words: localizedPhrasesSchema.describe(
+                  'Word starts ("=" first for a whole word) that, in the clause of a hit, hold it back.',
+                ),
+                unless: localizedPhrasesSchema.describe(
+                  'Word starts that, in the same clause, keep the hit even so.',
+                ),
+              })
+              .strict()
+              .optional()
+              .describe(
+                'A hit beside these words is held back: heavy bleeding said of a mole or a scab ("my mole bleeds a ' +
+                  'lot when I touch it") is a sign for the mole pathway (NICE NG12), not 112, unless the clause says ' +
+                  'it will not stop or pours.',
+              ),
             followUp: z
               .object({
                 pathway: idSchema.describe('The pathway whose question is asked.'),

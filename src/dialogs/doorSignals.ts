@@ -6,6 +6,8 @@ import { foldText } from '../text/foldText';
 interface DoorWords {
   readonly id: string;
   readonly rank: number;
+  /** A story naming it opens it even when it asks a question nothing answers (see `questionOpens`). */
+  readonly questionOpens: boolean;
   /** Word starts: a folded word beginning with one names the door. */
   readonly starts: readonly string[];
   /** Whole words ("=spot"). */
@@ -29,6 +31,7 @@ export class DoorSignals {
         return {
           id: p.id,
           rank: p.signalRank ?? Number.MAX_SAFE_INTEGER,
+          questionOpens: p.questionOpens === true,
           starts: all.filter((w) => !w.startsWith('=')).map(foldText),
           whole: new Set(all.filter((w) => w.startsWith('=')).map((w) => foldText(w.slice(1)))),
         };
@@ -38,8 +41,20 @@ export class DoorSignals {
 
   /** The door the folded text names (the most specific when it names several), if any. */
   doorOf(folded: string): string | undefined {
+    return this.named(folded)?.id;
+  }
+
+  /**
+   * The door the folded text names, when that door opens on a question nothing answers (`questionOpens`: a lump, a
+   * mole); undefined when the most specific door named is another.
+   */
+  questionDoorOf(folded: string): string | undefined {
+    const door = this.named(folded);
+    return door?.questionOpens ? door.id : undefined;
+  }
+
+  private named(folded: string): DoorWords | undefined {
     const words = folded.split(' ').filter((w) => w.length > 0);
-    return this.doors.find((d) => words.some((w) => d.whole.has(w) || d.starts.some((s) => w.startsWith(s))))
-      ?.id;
+    return this.doors.find((d) => words.some((w) => d.whole.has(w) || d.starts.some((s) => w.startsWith(s))));
   }
 }

@@ -160,7 +160,8 @@ export class RouterDialog extends Dialog<RouterOptions> {
       });
       return Dialog.EndOfTurn;
     }
-    if (match.band === ConfidenceBand.High && best?.kind === 'pathway')
+    // A general question ("what is a lipoma?") is never triaged, even when a pathway's openers match it best.
+    if (match.band === ConfidenceBand.High && best?.kind === 'pathway' && !general)
       return this.startPathway(dc, s, best.id, lead, text);
     // Someone describing their situation is better served by the guided pathway than by a choice of
     // articles: a pathway that is the best candidate, or ties with it, starts at once.
@@ -178,6 +179,11 @@ export class RouterDialog extends Dialog<RouterOptions> {
         ? this.doorSignals.doorOf(folded)
         : undefined;
     if (story && match.band !== ConfidenceBand.High) return this.startPathway(dc, s, story, lead, text);
+    // Someone asking about their own lump or mole ("do you see these?", "è un neo brutto?") when nothing answers it:
+    // the guided questions are the honest answer, not a refusal.
+    const finding =
+      match.band === ConfidenceBand.Low && !general ? this.doorSignals.questionDoorOf(folded) : undefined;
+    if (finding) return this.startPathway(dc, s, finding, lead, text);
     // After a word of support for low mood, no list of articles nor "I don't have an answer": an open door.
     if (s.supportGiven) {
       s.telemetry.outcome = 'support';

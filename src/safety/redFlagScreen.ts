@@ -1,5 +1,6 @@
 import { LANGUAGES } from '../content/language';
 import { HoldBack, RED_FLAG_PRIORITY, type RedFlagsFile, RedFlagKind } from '../content/redFlagsSchema';
+import { foldText } from '../text/foldText';
 import { foldWords } from './foldWords';
 import { InformationalQuestion } from './informationalQuestion';
 import { PhraseIndex } from './phraseIndex';
@@ -19,6 +20,22 @@ export interface RedFlagHit {
   readonly recent?: boolean;
   /** The pathway question to ask before answering (see `followUp` in the red-flag content). */
   readonly followUp?: { readonly pathway: string; readonly node: string };
+}
+
+/** Folded word starts, and whole words written with "=" first. */
+class WordStarts {
+  private readonly starts: readonly string[];
+  private readonly whole: ReadonlySet<string>;
+
+  constructor(list: readonly string[]) {
+    this.starts = list.filter((w) => !w.startsWith('=')).map(foldText);
+    this.whole = new Set(list.filter((w) => w.startsWith('=')).map((w) => foldText(w.slice(1))));
+  }
+
+  /** True when the folded word is one of the whole words or begins with one of the starts. */
+  has(word: string): boolean {
+    return word.length > 0 && (this.whole.has(word) || this.starts.some((s) => word.startsWith(s)));
+  }
 }
 
 /** Words within which a concept rule matches when the content does not say. */
@@ -46,6 +63,8 @@ export class RedFlagScreen {
   private readonly question: InformationalQuestion | undefined;
   private readonly context: ContextRules | undefined;
   private readonly idioms: PhraseIndex<true> | undefined;
+  /** Per flag, the words beside which a hit is held back and those that keep it (`heldBackBeside`), folded. */
+  private readonly beside: ReadonlyArray<{ words: WordStarts; unless: WordStarts } | undefined>;
 
   /** Folds every phrase and compiles every concept rule once. */
   constructor(file: RedFlagsFile) {
@@ -84,6 +103,14 @@ export class RedFlagScreen {
         })
       : undefined;
     this.context = file.context ? new ContextRules(file.context) : undefined;
+    this.beside = file.flags.map((f) =>
+      f.heldBackBeside
+        ? {
+            words: new WordStarts(LANGUAGES.flatMap((l) => f.heldBackBeside?.words[l] ?? [])),
+            unless: new WordStarts(LANGUAGES.flatMap((l) => f.heldBackBeside?.unless[l] ?? [])),
+          }
+        : undefined,
+    );
     const idioms = file.context?.idioms;
     this.idioms = idioms
       ? new PhraseIndex(
@@ -119,8 +146,16 @@ export class RedFlagScreen {
     const ctx = this.context?.read(text);
     if (!ctx?.mayHoldBack) {
       const words = this.masked(ctx?.words ?? foldWords(text));
-      this.phrases.collect(words, found);
-      this.concepts.collect(words, found);
+      const clauses = ctx?.clauses ?? words.map(() => 0);
+      const keep = (value: number, positions: readonly number[]) =>
+        !this.besideHeld(value, positions, words, clauses);
+      this.phrases.collect(words, found, (value, start, end) =>
+        keep(
+          value,
+          Array.from({ length: end - start }, (_, k) => start + k),
+        ),
+      );
+      this.concepts.collect(words, found, keep);
       return { words, found, recent };
     }
     const words = this.masked(ctx.words);
@@ -136,6 +171,7 @@ export class RedFlagScreen {
     });
     const accept = (value: number, positions: readonly number[]) => {
       if (ctx.holdsBack(positions, this.holdBack[value] as ReadonlySet<HoldBack>, symptoms)) return false;
+      if (this.besideHeld(value, positions, words, ctx.clauses)) return false;
       if (this.hits[value]?.kind !== RedFlagKind.Emergency || !ctx.recent(positions)) return true;
       recent.add(value);
       return false;
@@ -148,6 +184,20 @@ export class RedFlagScreen {
     );
     this.concepts.collect(words, found, accept);
     return { words, found, recent };
+  }
+
+  /** True when a hit of flag `value` stands in a clause with one of its `heldBackBeside` words and none that keep it. */
+  private besideHeld(
+    value: number,
+    positions: readonly number[],
+    words: readonly string[],
+    clauses: readonly number[],
+  ): boolean {
+    const beside = this.beside[value];
+    if (!beside || positions.length === 0) return false;
+    const mine = new Set(positions.map((p) => clauses[p]));
+    const clauseWords = words.filter((_, i) => mine.has(clauses[i]));
+    return clauseWords.some((w) => beside.words.has(w)) && !clauseWords.some((w) => beside.unless.has(w));
   }
 
   /** The words with every idiom's words blanked ("ogni tanto" is "now and then", not "a lot"). */

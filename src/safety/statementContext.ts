@@ -15,6 +15,9 @@ enum Marker {
   Contrast = 'contrast',
 }
 
+/** Most words of a list a denial runs over before its last "or" ("no fever, chills or…"). */
+const MAX_LISTED_WORDS = 6;
+
 /** Which markers win when two overlap (longer first, then this order). */
 const RANK: Readonly<Record<Marker, number>> = {
   [Marker.NotNegator]: 0,
@@ -34,6 +37,7 @@ export class ContextRules {
   private readonly markers: PhraseIndex<Marker>;
   private readonly fillers: ReadonlySet<string>;
   private readonly maxFillers: number;
+  private readonly coordinators: ReadonlySet<string>;
 
   /** Folds and indexes the content's context words. */
   constructor(context: RedFlagContext) {
@@ -51,6 +55,7 @@ export class ContextRules {
     this.markers = new PhraseIndex(phrases);
     this.fillers = new Set(LANGUAGES.flatMap((l) => context.fillers[l].map(foldText)));
     this.maxFillers = context.maxFillers;
+    this.coordinators = new Set(LANGUAGES.flatMap((l) => context.coordinators?.[l] ?? []).map(foldText));
   }
 
   /** Reads a message: its words (as `foldWords` gives them), clauses and markers. */
@@ -64,6 +69,7 @@ export class ContextRules {
       found,
       this.fillers,
       this.maxFillers,
+      this.coordinators,
     );
   }
 }
@@ -105,6 +111,7 @@ export class MessageContext {
     markers: ReadonlyArray<PhraseMatch<Marker>>,
     private readonly fillers: ReadonlySet<string>,
     private readonly maxFillers: number,
+    private readonly coordinators: ReadonlySet<string> = new Set(),
   ) {
     const negatorEnds = new Set(markers.filter((m) => m.value === Marker.Negator).map((m) => m.end));
     // A past or resolved marker right after a negator is not one: "hasn't stopped", "non è passata".
@@ -158,7 +165,7 @@ export class MessageContext {
   ): boolean {
     if (positions.length === 0 || reasons.size === 0) return false;
     return (
-      (reasons.has(HoldBack.Negated) && this.negated(positions)) ||
+      (reasons.has(HoldBack.Negated) && this.negated(positions, others)) ||
       (reasons.has(HoldBack.Past) && this.past(positions)) ||
       (reasons.has(HoldBack.Resolved) && this.over(positions, others))
     );
@@ -169,7 +176,7 @@ export class MessageContext {
    * clause of the word after it ("she is not short of breath", "my back pain is not worse"). A negator that is
    * one of the symptom's own words ("can't feel my legs") denies nothing.
    */
-  private negated(positions: readonly number[]): boolean {
+  private negated(positions: readonly number[], others: ReadonlySet<number>): boolean {
     const first = positions[0] as number;
     const last = positions[positions.length - 1] as number;
     return this.negators.some((m) => {
@@ -179,9 +186,22 @@ export class MessageContext {
         return this.clauses[m.start] === this.clauses[next];
       }
       if (m.end > first || this.clauses[m.start] !== this.clauses[first]) return false;
-      if (first - m.end > this.maxFillers) return false;
-      for (let i = m.end; i < first; i++) if (!this.fillers.has(this.words[i] as string)) return false;
-      return true;
+      // A denial runs on over a short list: "no chest pain or breathing trouble", "non ho né febbre né affanno":
+      // the items before the last "or" / "né" are denied with the symptom after it.
+      let from = m.end;
+      for (let i = first - 1; i >= m.end; i--)
+        if (this.coordinators.has(this.words[i] as string)) {
+          if (i - m.end > MAX_LISTED_WORDS) return false;
+          from = i + 1;
+          break;
+        }
+      let fillers = 0;
+      for (let i = from; i < first; i++) {
+        if (others.has(i)) continue;
+        if (!this.fillers.has(this.words[i] as string)) return false;
+        fillers += 1;
+      }
+      return fillers <= this.maxFillers;
     });
   }
 

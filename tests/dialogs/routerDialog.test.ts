@@ -80,6 +80,28 @@ describe('the router, on the first free-text message of a conversation', () => {
     });
   });
 
+  describe('when someone asks about their own lump or mole and nothing in the knowledge base answers it', () => {
+    test.each([
+      [
+        'pallina dura sotto la pelle del polpaccio da qualche mese, la visitate voi?',
+        'it-IT',
+        'lump-or-swelling',
+      ],
+      ['got this bump on my shin for ages now, do you guys check these?', 'en-US', 'lump-or-swelling'],
+      ['ho una macchia scura sulla schiena che prima non avevo, è brutta?', 'it-IT', 'suspicious-mole'],
+      ['theres a dark spot on my arm that itches, is it bad?', 'en-US', 'suspicious-mole'],
+    ])('"%s" opens the guided questions instead of a refusal', async (text, locale, pathway) => {
+      expect(await ask(text, locale)).toMatchObject({ outcome: 'pathway', pathway });
+    });
+
+    test.each([
+      ['what is a lipoma?', 'en-US'],
+      ["cos'è un neo displastico?", 'it-IT'],
+    ])('a general question about lumps or moles ("%s") is not triaged', async (text, locale) => {
+      expect((await ask(text, locale)).outcome).not.toBe('pathway');
+    });
+  });
+
   describe('when the question has one plausible answer and no rival near it', () => {
     test.each([
       ['hadron therapy availble?', 'en-US', 'proton-and-carbon-ion-therapy'],

@@ -224,3 +224,58 @@ describe('whose words a loss of function is said of', () => {
     expect(screen.check(text)?.id).toBe('spinal-cord-compression');
   });
 });
+
+describe('a mole, a scab or a spot that bleeds', () => {
+  test.each([['my mole bleeds a lot when I touch it'], ['il neo sanguina tanto quando lo gratto']])(
+    '"%s" is a sign for the mole questions, not 112',
+    (text) => {
+      expect(screen.check(text)).toBeUndefined();
+    },
+  );
+
+  test.each([
+    ["my mole is bleeding a lot and won't stop"],
+    ['il neo sanguina tanto e non si ferma'],
+    ['bleeding a lot from the wound on my leg'],
+  ])('bleeding that will not stop, or not from a mole, is still 112: "%s"', (text) => {
+    expect(screen.check(text)?.kind).toBe(RedFlagKind.Emergency);
+  });
+});
+
+describe('denials whose words would otherwise read as a symptom', () => {
+  test.each([
+    ['no chest pain no breathing problems, just a lump in my thigh'],
+    ['no, le gambe non sono deboli e la pipì va bene'],
+    ['my legs are not weak and my bladder is ok'],
+  ])('"%s" raises nothing', (text) => {
+    expect(screen.check(text)).toBeUndefined();
+  });
+
+  test.each([
+    ["I haven't peed since yesterday"],
+    ['he is not able to pee'],
+    ['non riesco a fare pipì da ieri'],
+  ])('not being able to pass urine still is cord compression: "%s"', (text) => {
+    expect(screen.check(text)?.id).toBe('spinal-cord-compression');
+  });
+});
+
+describe('a denial that runs over a list', () => {
+  test.each([
+    ['I found a lump on my back, no chest pain or breathing trouble or anything, just the lump'],
+    ["I don't have chest pain or difficulty breathing"],
+    ['non ho né febbre né affanno'],
+    ['non ho febbre o difficoltà a respirare'],
+  ])('"%s" denies every item', (text) => {
+    expect(screen.check(text)).toBeUndefined();
+  });
+
+  test.each([
+    ["no fever and I can't breathe"],
+    ["no chest pain or anything but he can't breathe"],
+    ["I don't know if he has a fever or difficulty breathing"],
+    ['non so se ha febbre o difficoltà a respirare'],
+  ])('"and", a contrast or a hedge ends it: "%s" is an emergency', (text) => {
+    expect(screen.check(text)?.kind).toBe(RedFlagKind.Emergency);
+  });
+});
